@@ -1,0 +1,105 @@
+/* foi — progressive enhancement only. Every page works without this file.
+   - <input data-filter-for="ID"> narrows the options of <select id="ID" data-filterable> as you type;
+     data-filter-status="… {count} …" (optional) is announced politely after each change.
+   - <button data-confirm="Are you sure?"> asks before submitting.
+   - An error summary ([data-error-summary]) gets focus on load so it is read out first. */
+(function () {
+  "use strict";
+
+  // Fold case and accents so "seher" finds "Şəhər" and "ismayilli" finds "İsmayıllı".
+  function fold(text) {
+    return (text || "")
+      .toLocaleLowerCase("az")
+      .replace(/ı/g, "i")
+      .replace(/ə/g, "e")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function makeLiveRegion(afterEl) {
+    var region = document.createElement("p");
+    region.className = "visually-hidden";
+    region.setAttribute("aria-live", "polite");
+    afterEl.insertAdjacentElement("afterend", region);
+    return region;
+  }
+
+  function setUpFilter(input) {
+    var select = document.getElementById(input.getAttribute("data-filter-for"));
+    if (!select || !select.hasAttribute("data-filterable")) return;
+    // Keep a copy of the full option tree; rebuilding works in every browser, unlike option.hidden.
+    var original = Array.prototype.map.call(select.children, function (node) {
+      return node.cloneNode(true);
+    });
+    var statusTemplate = input.getAttribute("data-filter-status");
+    var region = statusTemplate ? makeLiveRegion(input) : null;
+    var timer = null;
+
+    function keep(option, words, selected) {
+      if (option.value === "" || selected.indexOf(option.value) !== -1) return true;
+      var text = fold(option.textContent);
+      return words.every(function (w) { return text.indexOf(w) !== -1; });
+    }
+
+    function apply() {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var selected = Array.prototype.filter.call(select.options, function (o) {
+        return o.selected;
+      }).map(function (o) { return o.value; });
+      var count = 0;
+
+      function take(option) {
+        if (!keep(option, words, selected)) return false;
+        option.selected = selected.indexOf(option.value) !== -1;
+        if (option.value !== "") count += 1;
+        return true;
+      }
+
+      select.textContent = "";
+      original.forEach(function (node) {
+        var copy = node.cloneNode(true);
+        if (copy.tagName === "OPTGROUP") {
+          Array.prototype.slice.call(copy.children).forEach(function (option) {
+            if (!take(option)) option.remove();
+          });
+          if (copy.children.length) select.appendChild(copy);
+        } else if (take(copy)) {
+          select.appendChild(copy);
+        }
+      });
+      if (region) {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          region.textContent = statusTemplate.replace("{count}", String(count));
+        }, 400);
+      }
+    }
+
+    input.addEventListener("input", apply);
+  }
+
+  function setUpConfirm(button) {
+    button.addEventListener("click", function (event) {
+      if (!window.confirm(button.getAttribute("data-confirm"))) {
+        event.preventDefault();
+      }
+    });
+  }
+
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+
+  function start() {
+    document.querySelectorAll("input[data-filter-for]").forEach(setUpFilter);
+    document.querySelectorAll("[data-confirm]").forEach(setUpConfirm);
+    focusErrorSummary();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
