@@ -1,6 +1,7 @@
 /* foi — progressive enhancement only. Every page works without this file.
    - <input data-filter-for="ID"> narrows the options of <select id="ID" data-filterable> as you type;
      data-filter-status="… {count} …" (optional) is announced politely after each change.
+     A <select data-filterable="Label text"> with no such input gets one made, labelled with that text.
    - <button data-confirm="Are you sure?"> asks before submitting.
    - An error summary ([data-error-summary]) gets focus on load so it is read out first. */
 (function () {
@@ -26,7 +27,7 @@
 
   function setUpFilter(input) {
     var select = document.getElementById(input.getAttribute("data-filter-for"));
-    if (!select || !select.hasAttribute("data-filterable")) return;
+    if (!select || select.tagName !== "SELECT") return;
     // Keep a copy of the full option tree; rebuilding works in every browser, unlike option.hidden.
     var original = Array.prototype.map.call(select.children, function (node) {
       return node.cloneNode(true);
@@ -78,6 +79,30 @@
     input.addEventListener("input", apply);
   }
 
+  // Give a filterable select whose page has no filter box one of its own, labelled by the page.
+  function addMissingFilter(select) {
+    var labelText = select.getAttribute("data-filterable");
+    if (!labelText || !select.id) return;
+    if (document.querySelector('input[data-filter-for="' + select.id + '"]')) return;
+    var wrapper = document.createElement("div");
+    wrapper.className = "filter-box";
+    var label = document.createElement("label");
+    label.className = "label";
+    label.htmlFor = select.id + "-filter";
+    label.textContent = labelText;
+    var input = document.createElement("input");
+    input.className = "input";
+    input.type = "search";
+    input.id = select.id + "-filter";
+    input.autocomplete = "off";
+    input.setAttribute("data-filter-for", select.id);
+    var status = select.getAttribute("data-filter-status");
+    if (status) input.setAttribute("data-filter-status", status);
+    wrapper.appendChild(label);
+    wrapper.appendChild(input);
+    select.insertAdjacentElement("beforebegin", wrapper);
+  }
+
   function setUpConfirm(button) {
     button.addEventListener("click", function (event) {
       if (!window.confirm(button.getAttribute("data-confirm"))) {
@@ -92,6 +117,7 @@
   }
 
   function start() {
+    document.querySelectorAll("select[data-filterable]").forEach(addMissingFilter);
     document.querySelectorAll("input[data-filter-for]").forEach(setUpFilter);
     document.querySelectorAll("[data-confirm]").forEach(setUpConfirm);
     focusErrorSummary();
