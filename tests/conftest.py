@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items):
     for item in items:
         if "database_url" in getattr(item, "fixturenames", ()):
@@ -40,3 +41,92 @@ def database_url(tmp_path_factory):
             ), {"n": name})
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+# --- The application, built on a migrated database -------------------------------------------
+
+class MailServer:
+    """A real SMTP server (aiosmtpd) on a free local port, keeping what it receives."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        server = self
+
+        class Handler:
+            async def handle_DATA(self, smtp, session, envelope):
+                import email
+                from email import policy
+
+                server.messages.append(email.message_from_bytes(envelope.content,
+                                                                policy=policy.default))
+                return "250 OK"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=0)
+
+    def start(self):
+        self.controller.start()
+        self.port = self.controller.server.sockets[0].getsockname()[1]
+
+    def stop(self):
+        self.controller.stop()
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if m["To"] == address]
+
+
+@pytest.fixture(scope="session")
+def mail_server():
+    server = MailServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _app(database_url, mail_server, tmp_path_factory):
+    from flask_migrate import upgrade
+
+    from foi import create_app
+
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url,
+                     UPLOAD_DIR=str(tmp_path_factory.mktemp("files")),
+                     SMTP_HOST="127.0.0.1", SMTP_PORT=mail_server.port,
+                     SERVER_NAME="foi.test")
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture
+def app(_app, mail_server):
+    """The app with an empty database for this test (rows are deleted after each test)."""
+    from foi.extensions import db
+    from foi.search import get_backend
+
+    mail_server.messages.clear()
+    with _app.app_context():
+        yield _app
+        db.session.rollback()
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+            get_backend(conn).reindex(conn, [])
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def login(client):
+    """Log ``client`` in as ``user`` through the real login form."""
+    def do(user, password="correct horse battery"):
+        client.post("/logout")
+        response = client.post("/login", data={"email": user.email, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+    return do

@@ -1,0 +1,73 @@
+# foi — the two commands of the README, and a few more.
+PY        ?= python3
+VENV      := .venv
+BIN       := $(VENV)/bin
+FLASK     := FLASK_APP=wsgi $(BIN)/flask
+PG_URL    ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+PYTEST    := $(BIN)/python -m pytest
+
+.PHONY: run test test-sqlite test-postgres test-browser install install-dev postgres db demo \
+        scheduler bench translations lint clean
+
+$(BIN)/activate:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed translations
+install-dev: $(VENV)/.installed-dev translations
+
+translations: $(VENV)/.installed
+	@if ls foi/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+		$(BIN)/pybabel compile -q -f -d foi/translations; fi
+
+## make run: migrate the SQLite database, load demo data once, serve the app and its scheduler.
+run: install
+	mkdir -p instance
+	$(FLASK) db upgrade
+	$(FLASK) foi seed-demo
+	@echo "Serving foi at http://127.0.0.1:5000 (Ctrl+C stops the web server and the scheduler)"
+	@trap 'kill 0' INT TERM EXIT; \
+		$(FLASK) foi scheduler & \
+		$(BIN)/gunicorn --bind 127.0.0.1:5000 --workers 2 --access-logfile - wsgi:app
+
+## make test: the whole suite on SQLite, the database tests again on PostgreSQL, the browser tests.
+test: install-dev postgres
+	$(MAKE) --no-print-directory test-sqlite test-postgres test-browser
+
+test-sqlite:
+	FOI_TEST_DATABASE_URL= $(PYTEST) -m "not browser" -q -p no:cacheprovider
+
+test-postgres:
+	FOI_TEST_DATABASE_URL=$(PG_URL) $(PYTEST) -m "db and not browser" -q -p no:cacheprovider
+
+test-browser: chromium
+	FOI_TEST_DATABASE_URL= $(PYTEST) -m browser -q -p no:cacheprovider
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null); }
+
+## PostgreSQL must answer on 127.0.0.1:5432; start the local cluster when it does not.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || { \
+		echo "Starting PostgreSQL"; \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -1) main start; \
+		for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+
+bench: install-dev postgres
+	$(BIN)/python -m benchmarks
+
+lint: install-dev
+	$(BIN)/ruff check foi tests benchmarks config.py wsgi.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

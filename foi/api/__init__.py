@@ -1,0 +1,1 @@
+"""The public JSON API (read-only): published requests only."""

@@ -1,0 +1,86 @@
+"""Commands for administrators: accounts, agencies, demo data, search index."""
+import click
+from sqlalchemy import func, select
+
+from foi.cli import fail, foi_cli
+from foi.extensions import db
+from foi.models import InfoRequest, User
+from foi.models.request import PUBLISHED
+from foi.models.user import ROLES
+
+
+@foi_cli.command("create-user")
+@click.option("--email", required=True)
+@click.option("--name", "display_name", required=True)
+@click.option("--role", type=click.Choice(ROLES), default="citizen", show_default=True)
+@click.option("--agency", "agency_slug", help="Agency slug, for officers and coordinators.")
+@click.password_option()
+def create_user(email, display_name, role, agency_slug, password):
+    """Create an account (confirmed) with a role."""
+    from foi.models import Agency
+    from foi.models.base import utcnow
+    from foi.services.accounts import hash_password, user_by_email
+
+    if user_by_email(email):
+        fail(f"An account with {email} exists already.")
+    agency = None
+    if agency_slug:
+        agency = db.session.scalar(select(Agency).where(Agency.slug == agency_slug))
+        if agency is None:
+            fail(f"No agency with slug {agency_slug!r}.")
+    if role in ("officer", "coordinator") and agency is None:
+        fail("Officers and coordinators need --agency.")
+    db.session.add(User(email=email.lower(), display_name=display_name, role=role,
+                        agency=agency, password_hash=hash_password(password),
+                        email_confirmed_at=utcnow()))
+    db.session.commit()
+    click.echo(f"Created {role} {email}.")
+
+
+@foi_cli.command("import-agencies")
+@click.argument("csv_file", type=click.File("r", encoding="utf-8-sig"))
+def import_agencies(csv_file):
+    """Add or update agencies from a CSV file (the columns of foi/demo/agencies.csv)."""
+    from foi.services.agencies import agency_import_csv
+    from foi.services.errors import DomainError
+
+    with click.progressbar(length=1, label="Importing agencies") as bar:
+        def progress(done, total):
+            bar.length = total
+            bar.update(done - bar.pos)
+        try:
+            created, updated = agency_import_csv(actor=None, stream=csv_file, progress=progress)
+        except DomainError as exc:
+            fail(str(exc.message))
+    click.echo(f"{created} created, {updated} updated.")
+
+
+@foi_cli.command("seed-demo")
+@click.option("--requests", "count", default=200, show_default=True)
+def seed_demo(count):
+    """Load demo agencies, accounts and requests once (does nothing if already loaded)."""
+    from foi.demo.seed import demo_accounts_text, seed
+
+    loaded = seed(count=count, echo=click.echo)
+    if not loaded:
+        click.echo("Demo data is already loaded.")
+    click.echo(demo_accounts_text())
+
+
+@foi_cli.command("reindex")
+def reindex():
+    """Rebuild the archive's search index from the published requests."""
+    from foi.search import get_backend
+    from foi.services.publishing import search_document
+
+    total = db.session.scalar(select(func.count(InfoRequest.id))
+                              .where(InfoRequest.status == PUBLISHED))
+    conn = db.session.connection()
+    backend = get_backend(conn)
+    rows = db.session.scalars(select(InfoRequest).where(InfoRequest.status == PUBLISHED)
+                              .order_by(InfoRequest.id).execution_options(yield_per=500))
+    with click.progressbar(length=total, label="Re-indexing") as bar:
+        done = backend.reindex(conn, (search_document(r) for r in rows),
+                               progress=lambda n: bar.update(n - bar.pos))
+    db.session.commit()
+    click.echo(f"{done} requests indexed.")

@@ -1,0 +1,14 @@
+"""SQLAlchemy models. Business rules live in foi.services and foi.law, not here."""
+from foi.models.agency import Agency
+from foi.models.calendar import CalendarException
+from foi.models.document import Document
+from foi.models.outbox import OutboxMessage
+from foi.models.request import Event, InfoRequest, ReferenceCounter
+from foi.models.response import Response
+from foi.models.scheduler import SchedulerLock
+from foi.models.user import User
+
+__all__ = [
+    "Agency", "CalendarException", "Document", "Event", "InfoRequest", "OutboxMessage",
+    "ReferenceCounter", "Response", "SchedulerLock", "User",
+]

@@ -1,0 +1,63 @@
+"""Bridge between stored requests and the pure deadline engine in foi.law."""
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy import select
+
+from foi.extensions import db
+from foi.law import ClockEvent, Deadlines, calendar_for, deadlines, get_pack
+from foi.models import CalendarException, Event, InfoRequest
+from foi.models.calendar import DAY_OFF, WORKING_DAY
+
+CLOCK_KINDS = ("clarification_requested", "clarification_received", "extended", "transferred",
+               "paused", "resumed")
+
+
+@lru_cache(maxsize=8)
+def law_pack(code: str):
+    return get_pack(code)
+
+
+def law_calendar(law_code: str):
+    """Return the law's working-day calendar with the administrators' exceptions applied."""
+    rows = db.session.execute(
+        select(CalendarException.day, CalendarException.kind)
+        .where(CalendarException.law_code == law_code)).all()
+    return calendar_for(
+        law_pack(law_code),
+        extra_days_off=frozenset(d for d, kind in rows if kind == DAY_OFF),
+        extra_working_days=frozenset(d for d, kind in rows if kind == WORKING_DAY),
+    )
+
+
+def clock_events(events: list[Event]) -> list[ClockEvent]:
+    result = []
+    for event in events:
+        if event.kind in CLOCK_KINDS:
+            data = event.data
+            until = data.get("until")
+            result.append(ClockEvent(
+                kind=event.kind, at=event.at, days=data.get("days"),
+                until=datetime.fromisoformat(until).date() if until else None,
+                reason=event.text or ""))
+    return result
+
+
+def request_deadlines(req: InfoRequest, now: datetime | None = None,
+                      extra_events: list[ClockEvent] = ()) -> Deadlines:
+    """Compute the request's deadlines from its history through the law's rules."""
+    law_code = req.agency.law_code if req.agency else "az"
+    return deadlines(law_pack(law_code), law_calendar(law_code), req.received_at,
+                     clock_events(req.events) + list(extra_events),
+                     urgency=req.urgency, now=now)
+
+
+def refresh_due(req: InfoRequest) -> Deadlines:
+    """Store the recomputed due date; bump the version when it moved so reminders follow it."""
+    result = request_deadlines(req)
+    due = result.due_at if not result.paused else None
+    if req.due_at != due:
+        if req.due_at is not None:
+            req.deadline_version = (req.deadline_version or 1) + 1
+        req.due_at = due
+    return result

@@ -1,0 +1,91 @@
+"""Coordinators approve answers for the public archive; the archive index follows."""
+from flask_babel import lazy_gettext as _l
+
+from foi.documents.extract import extract_text
+from foi.documents.hidden import inspect_hidden
+from foi.extensions import db
+from foi.models import InfoRequest, User
+from foi.models.agency import PUBLISH_ON_ANSWER
+from foi.models.base import utcnow
+from foi.models.document import FROM_AGENCY
+from foi.models.request import ANSWERED, CLOSED, INTERNAL, PUBLIC, PUBLISHED
+from foi.search import SearchDocument, get_backend
+from foi.services.db import transaction
+from foi.services.errors import DomainError, NotAllowed, NotFound
+from foi.services.history import notify_requester, record
+from foi.services.storage import file_store
+
+
+def ensure_coordinator_of(user: User, req: InfoRequest) -> None:
+    if not (user.is_authenticated and user.is_coordinator and user.agency_id == req.agency_id):
+        raise NotFound()
+
+
+def search_document(req: InfoRequest) -> SearchDocument:
+    """Build the archive's index entry from published, redacted text only."""
+    released = [d for d in req.documents if d.source == FROM_AGENCY and d.public]
+    return SearchDocument(
+        request_id=req.id, reference=req.reference, title=req.subject, body=req.body,
+        answer=req.response.published_text if req.response else "",
+        attachments_text="\n".join(d.text for d in released if d.text),
+        agency_id=req.agency_id, outcome=req.outcome or "",
+        topic=(req.agency.topic_list or [None])[0], published_at=req.published_at)
+
+
+def _release_files(req: InfoRequest) -> None:
+    """Make the agency's files public unless they hide data a reviewer must see first."""
+    store = file_store()
+    for doc in req.documents:
+        if doc.source != FROM_AGENCY or doc.public or doc.held_reason:
+            continue
+        findings = inspect_hidden(store.path(doc.sha256), doc.mime)
+        if findings:
+            doc.held_reason = "; ".join(f"{f.code}: {f.detail}" for f in findings)[:2000]
+            record(req, "file_held", visibility=INTERNAL, text=doc.filename,
+                   reason=doc.held_reason)
+            continue
+        doc.text = extract_text(store.path(doc.sha256), doc.mime)[:1_000_000]
+        doc.public = True
+
+
+def _publish(req: InfoRequest, actor: User | None) -> None:
+    req.status = PUBLISHED
+    req.published_at = utcnow()
+    if req.response:
+        req.response.approved_by_id = actor.id if actor else None
+        req.response.approved_at = req.published_at
+    _release_files(req)
+    record(req, "published", actor=actor, visibility=PUBLIC)
+    db.session.flush()
+    get_backend(db.session.connection()).index(db.session.connection(), search_document(req))
+    notify_requester(req, "published", link_public=True)
+
+
+def publish_if_automatic(req: InfoRequest, actor: User) -> None:
+    """Inside the answering transaction: publish now when the agency publishes on answer."""
+    if req.agency.publish_mode == PUBLISH_ON_ANSWER:
+        _publish(req, None)
+
+
+def response_approve(*, actor: User, req: InfoRequest, public_text: str | None = None) -> None:
+    """Approve the answer for the archive, optionally with a redacted public text."""
+    ensure_coordinator_of(actor, req)
+    if req.status != ANSWERED:
+        raise NotAllowed(_l("Only an answered request waiting for approval can be published."))
+    with transaction():
+        if public_text is not None and public_text.strip() != req.response.body.strip():
+            req.response.public_body = public_text.strip()
+        _publish(req, actor)
+
+
+def response_decline(*, actor: User, req: InfoRequest, reason: str) -> None:
+    """Keep an answer out of the archive, with the reason on record."""
+    ensure_coordinator_of(actor, req)
+    if req.status != ANSWERED:
+        raise NotAllowed(_l("Only an answered request waiting for approval can be declined."))
+    if not reason.strip():
+        raise DomainError(_l("Say why this answer must not be published."), field="reason")
+    with transaction():
+        req.status = CLOSED
+        record(req, "publication_declined", actor=actor, visibility=INTERNAL,
+               text=reason.strip())

@@ -1,0 +1,10 @@
+"""The content-addressed file store configured for this app."""
+from pathlib import Path
+
+from flask import current_app
+
+from foi.documents.uploads import FileStore
+
+
+def file_store() -> FileStore:
+    return FileStore(Path(current_app.config["UPLOAD_DIR"]))

@@ -1,0 +1,34 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+
+class AgencyForm(FlaskForm):
+    slug = StringField(_l("Short name (in the address)"), validators=[DataRequired(),
+                                                                      Length(max=80)])
+    name_az = StringField(_l("Name in Azerbaijani"), validators=[DataRequired(), Length(max=300)])
+    name_en = StringField(_l("Name in English"), validators=[DataRequired(), Length(max=300)])
+    name_ru = StringField(_l("Name in Russian"), validators=[Optional(), Length(max=300)])
+    kind = SelectField(_l("Kind"), choices=[("ministry", _l("Ministry")),
+                                            ("committee", _l("State committee")),
+                                            ("service", _l("State service")),
+                                            ("agency", _l("Agency"))])
+    description_az = TextAreaField(_l("Description in Azerbaijani"), validators=[Optional()])
+    description_en = TextAreaField(_l("Description in English"), validators=[Optional()])
+    topics = StringField(_l("Topics"), validators=[Optional()],
+                         description=_l("Topic codes separated by “;”."))
+    keywords = TextAreaField(_l("Routing keywords"), validators=[Optional()],
+                             description=_l("Words separated by “;” that point requests here."))
+    website = StringField(_l("Website"), validators=[Optional(), Length(max=300)])
+    email = StringField(_l("Public e-mail"), validators=[Optional(), Length(max=254)])
+    publish_mode = SelectField(_l("Publication"), choices=[
+        ("approval", _l("A coordinator approves each answer")),
+        ("on_answer", _l("Publish as soon as answered"))])
+    active = BooleanField(_l("Active (receives requests)"), default=True)
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("CSV file"), validators=[FileRequired()],
+                     description=_l("UTF-8, with the columns of the agency directory."))

@@ -1,0 +1,136 @@
+"""The public archive: search, published requests, agencies, the deadline calculator."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from foi.extensions import db
+from foi.i18n import current_locale
+from foi.law import available_packs, calendar_for, deadlines, get_pack
+from foi.models import Agency, Document, InfoRequest
+from foi.models.document import FROM_AGENCY
+from foi.models.request import OUTCOMES, PUBLISHED
+from foi.search import SearchQuery, get_backend
+from foi.services.errors import NotFound
+from foi.services.selectors import events_for, published_requests, request_published
+from foi.web.files import send_attachment
+from foi.web.presenters import OUTCOME_LABELS, timeline
+
+bp = Blueprint("archive", __name__)
+
+
+def _int(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def archive_query() -> SearchQuery:
+    """Read the search box and filters from the query string, ignoring nonsense values."""
+    outcome = request.args.get("outcome")
+    return SearchQuery(
+        q=request.args.get("q", "")[:500], agency_id=_int("agency"),
+        outcome=outcome if outcome in OUTCOMES else None, year=_int("year"),
+        sort="newest" if request.args.get("sort") == "newest" else "relevance",
+        page=max(1, _int("page") or 1), per_page=20)
+
+
+@bp.get("/")
+def home():
+    conn = db.session.connection()
+    latest = get_backend(conn).query(conn, SearchQuery(sort="newest", per_page=6))
+    counts = dict(db.session.execute(
+        select(InfoRequest.status, func.count(InfoRequest.id)).group_by(InfoRequest.status)
+    ).all())
+    return render_template("archive/home.html", latest=latest,
+                           requests=published_requests([h.request_id for h in latest.hits]),
+                           published=counts.get(PUBLISHED, 0), total=sum(counts.values()))
+
+
+@bp.get("/archive")
+def search():
+    query = archive_query()
+    conn = db.session.connection()
+    results = get_backend(conn).query(conn, query)
+    agencies = {a.id: a for a in db.session.scalars(select(Agency))}
+    return render_template(
+        "archive/search.html", query=query, results=results, agencies=agencies,
+        requests=published_requests([h.request_id for h in results.hits]),
+        outcome_labels=OUTCOME_LABELS, locale=current_locale(),
+        args={k: v for k, v in request.args.items() if k != "page"})
+
+
+@bp.get("/r/<reference>")
+def request_page(reference: str):
+    try:
+        req = request_published(reference)
+    except NotFound:
+        abort(404)
+    files = [d for d in req.documents if d.source == FROM_AGENCY and d.public]
+    return render_template("archive/request.html", req=req, files=files,
+                           items=timeline(events_for(req, "public")),
+                           outcome_labels=OUTCOME_LABELS, locale=current_locale())
+
+
+@bp.get("/r/<reference>/files/<int:doc_id>")
+def download(reference: str, doc_id: int):
+    try:
+        req = request_published(reference)
+    except NotFound:
+        abort(404)
+    doc = db.session.get(Document, doc_id)
+    if doc is None or doc.request_id != req.id or not doc.public:
+        abort(404)
+    return send_attachment(doc)
+
+
+@bp.get("/agencies")
+def agencies():
+    locale = current_locale()
+    rows = db.session.scalars(select(Agency).where(Agency.active.is_(True))).all()
+    published = dict(db.session.execute(
+        select(InfoRequest.agency_id, func.count(InfoRequest.id))
+        .where(InfoRequest.status == PUBLISHED).group_by(InfoRequest.agency_id)).all())
+    q = request.args.get("q", "").strip().casefold()
+    if q:
+        rows = [a for a in rows if q in a.name(locale).casefold() or q in a.name_az.casefold()]
+    return render_template("archive/agencies.html", locale=locale, q=request.args.get("q", ""),
+                           agencies=sorted(rows, key=lambda a: a.name(locale)),
+                           published=published)
+
+
+@bp.get("/agencies/<slug>")
+def agency(slug: str):
+    found = db.session.scalar(select(Agency).where(Agency.slug == slug))
+    if found is None:
+        abort(404)
+    conn = db.session.connection()
+    results = get_backend(conn).query(conn, SearchQuery(agency_id=found.id, sort="newest",
+                                                        page=max(1, _int("page") or 1)))
+    return render_template("archive/agency.html", agency=found, results=results,
+                           requests=published_requests([h.request_id for h in results.hits]),
+                           outcome_labels=OUTCOME_LABELS, locale=current_locale())
+
+
+@bp.get("/deadline-calculator")
+def calculator():
+    """Answer "if I file today, when must they answer?" for every law we know."""
+    locale = current_locale()
+    packs = available_packs()
+    code = request.args.get("law", "az")
+    urgency = request.args.get("urgency") or None
+    received = request.args.get("received", "")
+    result, error = None, None
+    if received:
+        try:
+            pack = get_pack(code)
+            at = datetime.fromisoformat(received)
+            if at.tzinfo is None:
+                at = at.replace(tzinfo=ZoneInfo(pack.timezone))
+            result = deadlines(pack, calendar_for(pack), at,
+                               urgency=urgency if urgency in ("life", "timeliness") else None)
+        except (LookupError, ValueError):
+            error = _("Enter a date and time such as 2026-11-27T10:00.")
+    return render_template("archive/calculator.html", packs=packs, code=code, urgency=urgency,
+                           received=received, result=result, error=error, locale=locale)

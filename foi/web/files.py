@@ -1,0 +1,14 @@
+"""Serving stored files."""
+from flask import send_file
+
+from foi.models import Document
+from foi.services.storage import file_store
+
+
+def send_attachment(doc: Document):
+    """Serve a stored file as a download, never inline: it is someone else's content."""
+    response = send_file(file_store().path(doc.sha256), mimetype=doc.mime, as_attachment=True,
+                         download_name=doc.filename, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox"
+    return response

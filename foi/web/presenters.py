@@ -1,0 +1,109 @@
+"""Turn requests and events into the words people read on pages."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import format_date, format_datetime, lazy_gettext as _l, ngettext
+
+from foi.models import Event, InfoRequest
+from foi.models.base import utcnow
+from foi.models.request import INTERNAL
+from foi.services.deadlines import request_deadlines
+
+STATUS_LABELS = {
+    "awaiting": (_l("Awaiting answer"), "info"),
+    "clarification": (_l("Clarification asked"), "warning"),
+    "answered": (_l("Answered, awaiting publication"), "success"),
+    "published": (_l("Answered and published"), "success"),
+    "closed": (_l("Answered"), "success"),
+    "withdrawn": (_l("Withdrawn"), "neutral"),
+}
+OUTCOME_LABELS = {
+    "given": _l("Information given"),
+    "partial": _l("Partly given"),
+    "refused": _l("Refused"),
+    "not_held": _l("Information not held"),
+}
+URGENCY_LABELS = {
+    "life": _l("Urgent: life, health or liberty"),
+    "timeliness": _l("Urgent: would lose its timeliness"),
+}
+EVENT_TITLES = {
+    "filed": _l("Request filed"),
+    "routed": _l("Sent to the agency"),
+    "assigned": _l("Assigned"),
+    "note": _l("Internal note"),
+    "transferred": _l("Transferred to another agency"),
+    "clarification_requested": _l("The agency asked for clarification"),
+    "clarification_received": _l("The requester clarified"),
+    "extended": _l("Deadline extended"),
+    "answered": _l("Answered"),
+    "published": _l("Published in the archive"),
+    "publication_declined": _l("Publication declined"),
+    "withdrawn": _l("Withdrawn by the requester"),
+    "file_held": _l("File held for review"),
+    "reminder_sent": _l("Reminder sent"),
+    "deadline_moved": _l("Deadline moved"),
+}
+
+
+@dataclass
+class DueInfo:
+    text: str
+    state: str  # ok, soon, overdue, paused, closed
+
+
+def due_info(req: InfoRequest, now: datetime | None = None) -> DueInfo:
+    """Say how much time the agency has left, in working days, or how late it is."""
+    now = now or utcnow()
+    if not req.is_open:
+        return DueInfo(str(STATUS_LABELS[req.status][0]), "closed")
+    if req.due_at is None:
+        return DueInfo(str(_l("Clock paused")), "paused")
+    if req.urgency and req.due_at - now < (req.due_at - req.received_at):
+        hours = int((req.due_at - now).total_seconds() // 3600)
+        if hours < 0:
+            return DueInfo(ngettext("overdue by %(num)d hour", "overdue by %(num)d hours",
+                                    -hours), "overdue")
+        return DueInfo(ngettext("due in %(num)d hour", "due in %(num)d hours", hours), "soon")
+    left = request_deadlines(req, now=now).working_days_left(now)
+    if now > req.due_at:
+        late = max(1, -left)
+        return DueInfo(ngettext("overdue by %(num)d working day",
+                                "overdue by %(num)d working days", late), "overdue")
+    if left <= 0:
+        return DueInfo(str(_l("due today")), "soon")
+    return DueInfo(ngettext("due in %(num)d working day", "due in %(num)d working days", left),
+                   "soon" if left <= 2 else "ok")
+
+
+@dataclass
+class TimelineItem:
+    at_text: str
+    title: str
+    body: str | None
+    actor: str | None
+    tone: str
+
+
+def timeline(events: list[Event], show_actor: bool = False) -> list[TimelineItem]:
+    items = []
+    for event in events:
+        title = str(EVENT_TITLES.get(event.kind, event.kind))
+        data = event.data
+        if event.kind == "answered" and data.get("outcome") in OUTCOME_LABELS:
+            title = f"{title}: {OUTCOME_LABELS[data['outcome']]}"
+        if event.kind == "transferred" and data.get("to_agency"):
+            title = f"{title}: {data['to_agency']}"
+        if event.kind == "extended" and data.get("days"):
+            title = f"{title} (+{data['days']})"
+        if event.kind == "assigned" and data.get("assignee"):
+            title = f"{title}: {data['assignee']}"
+        items.append(TimelineItem(
+            at_text=format_datetime(event.at, "short"), title=title, body=event.text or None,
+            actor=event.actor.display_name if show_actor and event.actor else None,
+            tone="warning" if event.visibility == INTERNAL else "neutral"))
+    return items
+
+
+def due_date_text(req: InfoRequest) -> str:
+    return format_date(req.due_at) if req.due_at else ""
