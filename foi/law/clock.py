@@ -106,6 +106,7 @@ class _Clock:
         self.paused_working_days = 0
         self.paused_since: datetime | None = None
         self.remaining: int | timedelta = 0
+        self.pause_effect = "resume"
 
     # -- counting -----------------------------------------------------------------------
 
@@ -280,7 +281,8 @@ class _Clock:
             "at": self._when(at), "quantity": self._left(self.remaining)}))
         self.due = self._due_after(at, self.remaining, explain=True)
 
-    def _refuse(self, message: str, to: object, why: str) -> None:
+    def _refuse(self, message: str, target: object, why: str) -> None:
+        to = Quantity(target, "working_days") if isinstance(target, int) else target
         if self.strict:
             raise ExtensionNotAllowed(message)
         self.lines.append(ExplanationLine("extension_refused", {"to": to, "why": Word(why)}))
@@ -356,7 +358,8 @@ class _Clock:
         if event.kind == "clarification_requested":
             if self.paused_since is None and not self.in_hours:
                 self._check_late(event, pack.clarification, "clarification_request")
-            article = pack.clarification.article if pack.clarification else ""
+            article = (pack.clarification.article if pack.clarification
+                       else pack.clarification_effect_article)
             self.pause(event, pack.clarification_effect, "clarification", article)
         elif event.kind in ("clarification_received", "resumed"):
             self.resume(event)
@@ -395,9 +398,17 @@ def _run(
             resume_at = now
             clock.paused_working_days += max(0, cal.working_days_between(
                 cal.local(since).date(), cal.local(now).date()))
+        if clock.pause_effect == "restart":
+            # A corrected request will start the whole period again (AZ art. 24.6).
+            fresh = _Clock(pack, cal, period, strict)
+            fresh.start(resume_at)
+            clock.due = fresh.due
+            left = Quantity(period.amount, period.unit)
+        else:
+            clock.due = clock._due_after(resume_at, clock.remaining, explain=False)
+            left = clock._left(clock.remaining)
         clock.lines.append(ExplanationLine("still_paused", {
-            "at": clock._when(since), "quantity": clock._left(clock.remaining)}))
-        clock.due = clock._due_after(resume_at, clock.remaining, explain=False)
+            "at": clock._when(since), "quantity": left}))
     due = cal.local(clock.due)
     clock.lines.append(ExplanationLine("due", {"at": due if clock.in_hours else due.date()}))
     latest = None
@@ -473,8 +484,10 @@ def complaint_deadlines(
     more = pack.complaint_extension
     if more is None or more.unit != pack.complaint.unit:
         raise ExtensionNotAllowed(f"{pack.complaint.article} provides no extension.")
-    total = Period(pack.complaint.amount + more.amount, pack.complaint.unit,
-                   f"{pack.complaint.article}; {more.article}")
+    article = pack.complaint.article
+    if more.article != article:
+        article = f"{article}; {more.article}"
+    total = Period(pack.complaint.amount + more.amount, pack.complaint.unit, article)
     longer = _run(pack, cal, total, lodged_at, (), now, True)
     return Deadlines(**{**longer.__dict__, "original_due_at": plain.due_at, "extended": True,
                         "extension_working_days": more.in_working_days or 0})

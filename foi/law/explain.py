@@ -104,9 +104,9 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "ru": "продлён на {quantity} до {to} ({article})",
     },
     "extension_refused": {
-        "en": "extension to {to} ignored: {why}",
-        "az": "{to} tarixinə uzadılma nəzərə alınmayıb: {why}",
-        "ru": "продление до {to} не учтено: {why}",
+        "en": "extension ({to}) ignored: {why}",
+        "az": "uzadılma ({to}) nəzərə alınmayıb: {why}",
+        "ru": "продление ({to}) не учтено: {why}",
     },
     "transferred": {
         "en": "transferred on {at}; the competent holder's own period runs ({article})",

@@ -86,7 +86,8 @@ PACK = RulePack(
     extension_notice=Period(5, "working_days", "Art. 25"),
     transfer=Period(5, "working_days", "Art. 23.1"),
     transfer_article="Art. 23.1, 24.5",
-    pause_article="Art. 24",
+    # The law has no stop of the clock for fees; a generic pause cites the ordinary period.
+    pause_article="",
     complaint=Period(10, "working_days", "Constitutional Law on the Ombudsman, art. 13-1.1"),
     complaint_extension=Period(10, "working_days",
                                "Constitutional Law on the Ombudsman, art. 13-1.1"),
