@@ -85,8 +85,9 @@ def _add(positions: dict[str, list[str]], word: str, pos: int, weight: str) -> N
     entries.append(entry)
 
 
-def _term(word: str, prefix: bool) -> str:
-    return _lexeme(word) + (":*" if prefix else "")
+def _term(word: str, prefix: bool, weights: str = "") -> str:
+    marks = ("*" if prefix else "") + weights
+    return _lexeme(word) + (f":{marks}" if marks else "")
 
 
 def _render_atom(atom: Term | Phrase) -> str:
@@ -99,8 +100,15 @@ def _render_atom(atom: Term | Phrase) -> str:
     return f"({folded})" if folded == exact else f"(({exact}) | ({folded}))"
 
 
-def _any(atoms: Sequence[Term | Phrase]) -> str:
-    rendered = [_render_atom(a) for a in atoms]
+def _render_exact(atom: Term | Phrase) -> str:
+    terms = atom.terms if isinstance(atom, Phrase) else (atom,)
+    last = len(terms) - 1
+    return "(" + " <-> ".join(
+        _term(t.exact, t.prefix and i == last, "AB") for i, t in enumerate(terms)) + ")"
+
+
+def _any(atoms: Sequence[Term | Phrase], render=_render_atom) -> str:
+    rendered = [render(a) for a in atoms]
     return rendered[0] if len(rendered) == 1 else "(" + " | ".join(rendered) + ")"
 
 
@@ -109,6 +117,21 @@ def render_tsquery(parsed: ParsedQuery) -> str:
     parts = [_any(group) for group in parsed.required]
     parts.extend(f"!{_any((atom,))}" for atom in parsed.excluded)
     return " & ".join(parts)
+
+
+def render_exact_tsquery(parsed: ParsedQuery) -> str:
+    """Render the positive words of ``parsed`` as spelled, matching exact lexemes only.
+
+    Ranking adds its ts_rank to the main one: ts_rank weighs lexemes by position weight, not
+    by query term, so this is how a document spelled like the query beats one that merely
+    folds to it (``şəhər`` over a diacritic-less ``seher`` for the query ``şəhər``).
+    """
+    return " & ".join(_any(group, _render_exact) for group in parsed.required)
+
+
+def _rank(param: str) -> str:
+    return (f"ts_rank(CAST('{WEIGHTS}' AS float4[]), tsv, CAST(:{param} AS tsquery),"
+            f" {NORMALIZATION})")
 
 
 class PostgresBackend(SearchBackend):
@@ -182,10 +205,10 @@ class PostgresBackend(SearchBackend):
             return found
         ranked = found[:self.rank_limit]
         scores = dict(conn.execute(sa.text(
-            f"SELECT request_id, ts_rank(CAST('{WEIGHTS}' AS float4[]), tsv,"
-            f" CAST(:tsq AS tsquery), {NORMALIZATION}) FROM search_document"
-            " WHERE request_id = ANY(:ids)"
-        ), {"tsq": render_tsquery(parsed), "ids": [c.request_id for c in ranked]}).all())
+            f"SELECT request_id, {_rank('tsq')} + {_rank('exact')}"
+            " FROM search_document WHERE request_id = ANY(:ids)"
+        ), {"tsq": render_tsquery(parsed), "exact": render_exact_tsquery(parsed),
+            "ids": [c.request_id for c in ranked]}).all())
         return [c._replace(score=float(scores.get(c.request_id, 0.0))) for c in ranked] + \
             found[self.rank_limit:]
 

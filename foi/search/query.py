@@ -15,6 +15,9 @@ MAX_TERMS = 24
 MAX_WORD_CHARS = 64
 
 _CHUNK_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Inside a word, these join its parts into a phrase ("e-mail", "AZ-2026-000123"); any other
+# punctuation (brackets, colons, operators of other search syntaxes) only separates words.
+_SEPARATOR_RE = re.compile(r"[^\w\s\"*\-./'’]|_")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def parse(text: str) -> ParsedQuery:
     excluded: list[Atom] = []
     pending_or = False
     count = 0
-    for match in _CHUNK_RE.finditer(text or ""):
+    for match in _CHUNK_RE.finditer(_SEPARATOR_RE.sub(" ", text or "")):
         if count >= MAX_TERMS:
             break
         dash, quoted, bare = match.groups()
