@@ -21,24 +21,25 @@ START = datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(scope="session")
 def search_engine(database_url):
+    """Return an engine on the test database; the search tables are dropped at the end."""
     engine = sa.create_engine(database_url)
+    with engine.begin() as connection:
+        get_backend(connection).create_schema(connection)
     yield engine
+    with engine.begin() as connection:
+        get_backend(connection).drop_schema(connection)
     engine.dispose()
 
 
 @pytest.fixture
 def conn(search_engine):
-    """Return a connection inside a transaction, with an empty search schema."""
+    """Return a connection inside a transaction that is rolled back after the test."""
     with search_engine.connect() as connection:
-        backend = get_backend(connection)
-        with connection.begin():
-            backend.drop_schema(connection)
-            backend.create_schema(connection)
         connection.begin()
+        # A no-op unless other tests dropped the tables (say, a migration's downgrade).
+        get_backend(connection).create_schema(connection)
         yield connection
         connection.rollback()
-        with connection.begin():
-            backend.drop_schema(connection)
 
 
 @pytest.fixture

@@ -39,11 +39,24 @@ def test_index_is_part_of_the_callers_transaction(conn, backend, doc):
     backend.index(conn, doc(1, "Uncommitted"))
     conn.rollback()
     conn.begin()
+    backend.create_schema(conn)
     assert backend.query(conn, SearchQuery(q="uncommitted")).total == 0
 
 
 def test_get_backend_follows_the_database(conn):
     assert get_backend(conn).name == conn.dialect.name
+
+
+def test_schema_can_be_dropped_and_created_again(conn, backend, doc):
+    backend.index(conn, doc(1, "Before"))
+    backend.create_schema(conn)  # a second call changes nothing
+    assert backend.query(conn, SearchQuery(q="before")).total == 1
+    backend.drop_schema(conn)
+    backend.drop_schema(conn)
+    backend.create_schema(conn)
+    assert backend.query(conn, SearchQuery(q="before")).total == 0
+    backend.index(conn, doc(1, "After"))
+    assert backend.query(conn, SearchQuery(q="after")).total == 1
 
 
 def test_similar_requests_for_a_subject_being_typed(add, doc, backend, conn):
