@@ -45,6 +45,14 @@ def database_url(tmp_path_factory):
 
 # --- The application, built on a migrated database -------------------------------------------
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class MailServer:
     """A real SMTP server (aiosmtpd) on a free local port, keeping what it receives."""
 
@@ -63,11 +71,11 @@ class MailServer:
                                                                 policy=policy.default))
                 return "250 OK"
 
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=0)
+        self.port = _free_port()  # aiosmtpd's start-up check cannot follow port=0
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
 
     def start(self):
         self.controller.start()
-        self.port = self.controller.server.sockets[0].getsockname()[1]
 
     def stop(self):
         self.controller.stop()
