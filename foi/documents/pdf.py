@@ -24,6 +24,16 @@ FONT_DIR = PROJECT_ROOT / "static" / "fonts"
 
 Progress = Callable[[str, float], None]
 
+# Keys each template cannot do without; the others are optional (see each template's header).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "receipt.html": ("agency_name", "reference", "filed_on", "subject", "due_date",
+                     "due_article"),
+    "response_letter.html": ("agency_name", "reference", "answered_on", "outcome",
+                             "answer_text"),
+    "dossier.html": ("agency_name", "reference", "subject", "status", "filed_on", "timeline"),
+    "annual_report.html": ("period", "generated_on", "figures"),
+}
+
 
 @dataclass(frozen=True)
 class RenderedPdf:
@@ -65,6 +75,9 @@ def render_document(template: str, context: dict, lang: str = "az", base_url: st
 
 def render_html(template: str, context: dict, lang: str = "az") -> str:
     """Return the HTML the PDF is made from (useful to preview or to test templates)."""
+    missing = [key for key in REQUIRED.get(template, ()) if key not in context]
+    if missing:
+        raise KeyError(f"{template} needs {', '.join(missing)} in its context")
     env = _environment()
     values = {
         **context,
@@ -78,12 +91,11 @@ def render_html(template: str, context: dict, lang: str = "az") -> str:
 
 @functools.cache
 def _environment():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-        undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
