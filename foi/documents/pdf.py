@@ -107,7 +107,7 @@ def _environment():
     env.globals["chart_rows"] = lambda labels_, keys, figures: [
         (labels_[k], figures.get(k) or 0) for k in keys]
     env.globals["ground_rows"] = lambda grounds: [
-        (g.get("article") or g.get("ground", ""), g.get("count") or 0) for g in grounds]
+        (g.get("ground") or g.get("article", ""), g.get("count") or 0) for g in grounds]
     env.globals["outcome_key"] = lambda code: OUTCOMES.get(code or "", "")
     return env
 

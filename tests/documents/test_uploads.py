@@ -194,3 +194,16 @@ def test_every_rejection_has_a_message_that_names_the_file(policy, store):
     message = str(error.message)
     assert "data.bin" in message and "../" not in message
     assert "Please send" in message
+
+
+def test_download_headers_force_an_attachment_with_a_safe_type():
+    from foi.documents.serving import download_headers
+
+    headers = download_headers('şəhər "büdcə".txt', "text/plain")
+    assert headers["Content-Type"] == "text/plain; charset=utf-8"
+    disposition = headers["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert "filename*=UTF-8''%C5%9F%C9%99h%C9%99r%20%22b%C3%BCdc%C9%99%22.txt" in disposition
+    assert '"' not in disposition.split('filename="')[1].split('";')[0]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert download_headers("x.html", "text/html")["Content-Type"] == "application/octet-stream"
