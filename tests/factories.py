@@ -37,3 +37,13 @@ def make_user(role: str = "citizen", agency: Agency | None = None, **values) -> 
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def file_request(requester: User, agency: Agency, **values):
+    """File a request through the real service, as the citizen's form does."""
+    from foi.services.filing import request_file
+
+    return request_file(requester=requester, agency_id=agency.id,
+                        subject=values.pop("subject", "Büdcə xərcləri"),
+                        body=values.pop("body", "2025-ci il üzrə büdcə xərclərini göndərin."),
+                        **values)
