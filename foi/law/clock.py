@@ -323,9 +323,8 @@ class _Clock:
         if self.paused_since is not None:
             assert isinstance(self.remaining, int)
             self.remaining += days
-            self.lines.append(ExplanationLine("extended", {
-                "quantity": Quantity(days, "working_days"), "to": Word("paused"),
-                "article": ceiling.article}))
+            self.lines.append(ExplanationLine("extended_while_paused", {
+                "quantity": Quantity(days, "working_days"), "article": ceiling.article}))
             return
         old = self.due.date()
         self.due = self.cal.end_of_day(self.cal.add_working_days(old, days))

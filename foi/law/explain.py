@@ -103,6 +103,11 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "az": "{quantity} uzadılıb, yeni tarix {to} ({article})",
         "ru": "продлён на {quantity} до {to} ({article})",
     },
+    "extended_while_paused": {
+        "en": "extended by {quantity} ({article})",
+        "az": "{quantity} uzadılıb ({article})",
+        "ru": "продлён на {quantity} ({article})",
+    },
     "extension_refused": {
         "en": "extension ({to}) ignored: {why}",
         "az": "uzadılma ({to}) nəzərə alınmayıb: {why}",
