@@ -1,0 +1,1 @@
+"""Demo data: the agency directory of Azerbaijan, topics and realistic request content."""
