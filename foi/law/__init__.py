@@ -9,16 +9,12 @@ calendar, the moments and "now". Typical use::
     result.due_at, result.explain("az")
 """
 from foi.law.calendar import WorkingCalendar, calendar_for
-from foi.law.clock import (
-    ClockEvent,
-    Deadlines,
-    complaint_deadlines,
-    complaint_window,
-    deadlines,
-)
+from foi.law.clock import deadlines
+from foi.law.complaints import complaint_deadlines, complaint_window
 from foi.law.errors import ExtensionNotAllowed, LawError, UnknownLaw, UrgencyNotAvailable
 from foi.law.explain import ExplanationLine
 from foi.law.packs import available_packs, get_pack, pack_codes
+from foi.law.results import ClockEvent, Deadlines
 from foi.law.rules import HolidaySource, OversightBody, Period, RefusalGround, RulePack
 
 __all__ = [

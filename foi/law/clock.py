@@ -3,83 +3,16 @@ from __future__ import annotations
 
 import calendar as _calendar
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from foi.law.calendar import WorkingCalendar
 from foi.law.errors import ExtensionNotAllowed, UrgencyNotAvailable
-from foi.law.explain import (
-    DaysOff,
-    ExplanationLine,
-    Quantity,
-    Word,
-    format_date,
-    render_lines,
-)
+from foi.law.explain import DaysOff, ExplanationLine, Quantity, Word, format_date
+from foi.law.results import EVENT_KINDS, ClockEvent, Deadlines
+from foi.law.results import utc as _utc
 from foi.law.rules import Period, RulePack
 
-#: Event kinds the clock understands; any other kind is ignored.
-EVENT_KINDS = (
-    "clarification_requested", "clarification_received", "extended", "transferred",
-    "paused", "resumed",
-)
-
-
-@dataclass(frozen=True)
-class ClockEvent:
-    """Something that happened to a request and may move its deadline."""
-
-    kind: str
-    at: datetime
-    days: int | None = None
-    until: date | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Deadlines:
-    """The result of the clock: when the answer is due, and why."""
-
-    due_at: datetime
-    original_due_at: datetime
-    extended: bool
-    paused: bool
-    paused_working_days: int
-    article: str
-    explanation: tuple[ExplanationLine, ...]
-    law: str
-    unit: str
-    #: The registration day the current period is counted from (after any restart).
-    started_on: date
-    extension_working_days: int = 0
-    #: The latest date extensions could still reach, or None when the law allows none.
-    latest_due_at: datetime | None = None
-    calendar: WorkingCalendar | None = field(default=None, repr=False, compare=False)
-
-    def working_days_left(self, now: datetime) -> int:
-        """Return working days from now's date to the due date; 0 on it, negative after it."""
-        assert self.calendar is not None
-        today = self.calendar.local(now).date()
-        return self.calendar.working_days_between(today, self.due_at.date())
-
-    def is_overdue(self, now: datetime) -> bool:
-        """Return True once the due moment has passed."""
-        return _utc(now) > _utc(self.due_at)
-
-    def explain(self, lang: str = "en") -> str:
-        """Return how the due date was computed, in az, en or ru."""
-        return render_lines(self.explanation, lang)
-
-    def explanation_lines(self, lang: str = "en") -> list[str]:
-        """Return the explanation as one text per step."""
-        return [line.render(lang) for line in self.explanation]
-
-
-def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("datetimes given to the law engine must be timezone-aware")
-    return moment.astimezone(UTC)
-
+__all__ = ["EVENT_KINDS", "ClockEvent", "Deadlines", "add_months", "deadlines"]
 
 def add_months(day: date, months: int) -> date:
     """Return the day with the same number `months` later, or that month's last day.
@@ -370,7 +303,7 @@ class _Clock:
             self.transfer(event)
 
 
-def _run(
+def run_clock(
     pack: RulePack,
     cal: WorkingCalendar,
     period: Period,
@@ -379,6 +312,7 @@ def _run(
     now: datetime | None,
     strict: bool,
 ) -> Deadlines:
+    """Replay the events on one period's clock; shared by the request and complaint clocks."""
     clock = _Clock(pack, cal, period, strict)
     clock.start(received_at)
     clock.first_registered = clock.started_on
@@ -460,42 +394,4 @@ def deadlines(
         offered = ", ".join(pack.urgent) or "none"
         raise UrgencyNotAvailable(
             f"{name} has no {urgency!r} urgent period (available: {offered}).")
-    return _run(pack, cal, period, received_at, events, now, strict)
-
-
-def complaint_deadlines(
-    pack: RulePack,
-    cal: WorkingCalendar,
-    lodged_at: datetime,
-    extended: bool = False,
-    now: datetime | None = None,
-) -> Deadlines:
-    """Return when the oversight or appeal body must decide a complaint lodged at `lodged_at`.
-
-    AZ: the Ombudsman examines an information complaint within 10 working days, extendable by
-    10 with notice (Constitutional Law on the Ombudsman, art. 13-1.1).
-    """
-    if pack.complaint is None:
-        raise LookupError(f"{pack.code}: no deadline for deciding complaints")
-    plain = _run(pack, cal, pack.complaint, lodged_at, (), now, True)
-    if not extended:
-        return plain
-    more = pack.complaint_extension
-    if more is None or more.unit != pack.complaint.unit:
-        raise ExtensionNotAllowed(f"{pack.complaint.article} provides no extension.")
-    article = pack.complaint.article
-    if more.article != article:
-        article = f"{article}; {more.article}"
-    total = Period(pack.complaint.amount + more.amount, pack.complaint.unit, article)
-    longer = _run(pack, cal, total, lodged_at, (), now, True)
-    return Deadlines(**{**longer.__dict__, "original_due_at": plain.due_at, "extended": True,
-                        "extension_working_days": more.in_working_days or 0})
-
-
-def complaint_window(
-    pack: RulePack, cal: WorkingCalendar, from_at: datetime, now: datetime | None = None,
-) -> Deadlines:
-    """Return the last day a requester can complain or appeal, from a decision or due date."""
-    if pack.complaint_window is None:
-        raise LookupError(f"{pack.code}: no time limit for lodging a complaint is recorded")
-    return _run(pack, cal, pack.complaint_window, from_at, (), now, True)
+    return run_clock(pack, cal, period, received_at, events, now, strict)
