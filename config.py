@@ -68,6 +68,7 @@ class TestingConfig(Config):
     TESTING = True
     WTF_CSRF_ENABLED = False
     SECRET_KEY = "test-secret"
+    PASSWORD_HASHER = "fast-insecure-for-tests"
     MAIL_BACKEND = "smtp"
 
 

@@ -59,7 +59,7 @@ def import_agencies(csv_file):
 @click.option("--requests", "count", default=200, show_default=True)
 def seed_demo(count):
     """Load demo agencies, accounts and requests once (does nothing if already loaded)."""
-    from foi.demo.seed import demo_accounts_text, seed
+    from foi.services.demo import demo_accounts_text, seed
 
     loaded = seed(count=count, echo=click.echo)
     if not loaded:

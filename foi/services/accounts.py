@@ -16,14 +16,22 @@ from foi.models.user import CITIZEN
 from foi.services.db import transaction
 from foi.services.errors import DomainError
 
-_hasher = PasswordHasher()
+_HASHERS = {
+    "default": PasswordHasher(),  # RFC 9106 low-memory profile, argon2-cffi's default
+    # Tests only: the same algorithm with tiny costs, so that logging in 100 times is quick.
+    "fast-insecure-for-tests": PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+}
+
+
+def _hasher() -> PasswordHasher:
+    return _HASHERS[current_app.config.get("PASSWORD_HASHER", "default")]
 MIN_PASSWORD = 10
 CONFIRM_MAX_AGE = 7 * 24 * 3600
 RESET_MAX_AGE = 2 * 3600
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:
@@ -72,13 +80,13 @@ def user_authenticate(email: str, password: str) -> User | None:
     """Return the active user whose password matches, or None."""
     user = user_by_email(email)
     if user is None or not user.active:
-        _hasher.hash(password)  # spend the same time as a real check: no account probing
+        _hasher().hash(password)  # spend the same time as a real check: no account probing
         return None
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if _hasher().check_needs_rehash(user.password_hash):
         with transaction():
             user.password_hash = hash_password(password)
     return user
