@@ -1,9 +1,10 @@
 /* foi — progressive enhancement only. Every page works without this file.
-   - <input data-filter-for="ID"> narrows the options of <select id="ID" data-filterable> as you type;
+   - <input data-filter-for="ID"> (may be sent with the hidden attribute; shown here) narrows the options of <select id="ID" data-filterable> as you type;
      data-filter-status="… {count} …" (optional) is announced politely after each change.
      A <select data-filterable="Label text"> with no such input gets one made, labelled with that text.
    - <button data-confirm="Are you sure?"> asks before submitting.
-   - An error summary ([data-error-summary]) gets focus on load so it is read out first. */
+   - An error summary ([data-error-summary]) gets focus on load so it is read out first.
+   - A .table-responsive that scrolls sideways becomes focusable and named, so keys can scroll it. */
 (function () {
   "use strict";
 
@@ -28,6 +29,8 @@
   function setUpFilter(input) {
     var select = document.getElementById(input.getAttribute("data-filter-for"));
     if (!select || select.tagName !== "SELECT") return;
+    // A filter box may ship hidden so that it only appears when it can work.
+    input.hidden = false;
     // Keep a copy of the full option tree; rebuilding works in every browser, unlike option.hidden.
     var original = Array.prototype.map.call(select.children, function (node) {
       return node.cloneNode(true);
@@ -111,6 +114,34 @@
     });
   }
 
+  // A table wider than the screen scrolls inside its wrapper; make that wrapper reachable and
+  // named for keyboard and screen-reader users, but only while it actually scrolls.
+  function setUpScrollRegions() {
+    var wrappers = document.querySelectorAll(".table-responsive");
+    function update() {
+      wrappers.forEach(function (wrapper) {
+        var scrolls = wrapper.scrollWidth > wrapper.clientWidth + 1;
+        if (scrolls && !wrapper.hasAttribute("tabindex")) {
+          wrapper.setAttribute("tabindex", "0");
+          wrapper.setAttribute("data-foi-scroll", "");
+          if (!wrapper.hasAttribute("role")) wrapper.setAttribute("role", "region");
+          if (!wrapper.hasAttribute("aria-label") && !wrapper.hasAttribute("aria-labelledby")) {
+            var caption = wrapper.querySelector("caption");
+            var heading = caption ? null : wrapper.closest("section, main");
+            heading = heading ? heading.querySelector("h1, h2, h3") : null;
+            var name = (caption || heading || {}).textContent;
+            if (name) wrapper.setAttribute("aria-label", name.trim());
+          }
+        } else if (!scrolls && wrapper.hasAttribute("data-foi-scroll")) {
+          wrapper.removeAttribute("tabindex");
+          wrapper.removeAttribute("data-foi-scroll");
+        }
+      });
+    }
+    update();
+    window.addEventListener("resize", update);
+  }
+
   function focusErrorSummary() {
     var summary = document.querySelector("[data-error-summary]");
     if (summary) summary.focus();
@@ -120,6 +151,7 @@
     document.querySelectorAll("select[data-filterable]").forEach(addMissingFilter);
     document.querySelectorAll("input[data-filter-for]").forEach(setUpFilter);
     document.querySelectorAll("[data-confirm]").forEach(setUpConfirm);
+    setUpScrollRegions();
     focusErrorSummary();
   }
 
