@@ -10,8 +10,8 @@ the open part of a restricted document is given) and art. 38 (private data).
 OPENINGS = {
     "az": (
         "Hörmətli məsul şəxs!",
-        ("«İnformasiya əldə etmək haqqında» Azərbaycan Respublikasının Qanununa əsasən "
-        "aşağıdakı məlumatı təqdim etməyinizi xahiş edirəm."),
+        ("«İnformasiya əldə etmək haqqında» Azərbaycan Respublikasının Qanununa əsasən sizə "
+         "informasiya sorğusu ilə müraciət edirəm."),
         "Salam.",
         "",
     ),

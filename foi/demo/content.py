@@ -41,7 +41,10 @@ _STATE_PLAN = (
 )
 _PUBLISHED_OUTCOMES = (("given", 60), ("partial", 25), ("not_held", 15))
 _LANG_WEIGHTS = (("az", 75), ("en", 12), ("ru", 13))
-_URGENT_SHARE = 0.07
+_URGENT_SHARE = 0.2
+# Art. 24.2 of the law shortens the time limit to 24 hours when the information concerns a
+# threat to life or health: only requests to these agencies can plausibly claim that.
+_URGENT_AGENCIES = frozenset({"health", "emergency", "food-safety", "ecology", "roads", "anama"})
 
 # (nominative, locative, English, Russian with its preposition)
 PLACES = (
@@ -63,7 +66,6 @@ PLACES = (
 # Azerbaijani ordinal suffixes follow the vowel of the last spoken word of the number:
 # iyirmi bir -> 2021-ci, iyirmi üç -> 2023-cü.
 _YEAR_SUFFIX = {2021: "ci", 2022: "ci", 2023: "cü", 2024: "cü"}
-_DEFAULT_NOT_HELD_HOLDER = "statistics"
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,7 @@ def _answer(rng, template, outcome, given, names) -> str:
         return answers.PARTIAL[lang].format(answer=given)
     if outcome == "refused":
         return rng.choice(answers.REFUSALS[lang])
-    holder = template.alt or _DEFAULT_NOT_HELD_HOLDER
-    return answers.NOT_HELD[lang].format(agency=names[holder][lang])
+    return answers.NOT_HELD[lang].format(agency=names[template.alt][lang])
 
 
 def _one(rng: random.Random, index: int, template: RequestTemplate, names) -> DemoRequest:
@@ -130,7 +131,7 @@ def _one(rng: random.Random, index: int, template: RequestTemplate, names) -> De
     if state == "transferred" and template.alt is None:
         state = "awaiting"  # nobody else holds this information
     low, high = next(days for s, _, days in _STATE_PLAN if s == state)
-    urgent = rng.random() < _URGENT_SHARE
+    urgent = template.agency_slug in _URGENT_AGENCIES and rng.random() < _URGENT_SHARE
     if urgent and state in ("awaiting", "clarification", "transferred"):
         low, high = 0, 1  # an urgent request is answered or late within a day or two
     days_ago = rng.randint(low, high)
@@ -149,6 +150,8 @@ def _one(rng: random.Random, index: int, template: RequestTemplate, names) -> De
         outcome = "refused"
     elif state == "answered_pending_approval":
         outcome = rng.choice(OUTCOMES)
+    if outcome == "not_held" and template.alt is None:
+        outcome = "given"  # "not held" needs another agency that plausibly holds it
     if outcome is not None:
         answer = _answer(rng, template, outcome, given, names)
         days_ago_answered = max(0, days_ago - rng.randint(1, max(1, min(9, days_ago))))

@@ -22,7 +22,8 @@ TEMPLATES_AZ = (
       "{place_loc} yerləşən ümumi təhsil məktəblərində hazırda neçə müəllim vakansiyası "
       "olduğunu fənlər üzrə bildirməyinizi xahiş edirəm.",
       "{place_loc} ümumi təhsil məktəblərində 127 müəllim vakansiyası var. Ən çox ehtiyac "
-      "riyaziyyat, fizika və ingilis dili fənləri üzrədir. Fənlər üzrə cədvəl əlavə olunur."),
+      "riyaziyyat, fizika və ingilis dili fənləri üzrədir. Fənlər üzrə cədvəl əlavə olunur.",
+      alt="exam-centre"),
     T("science-education", "az", "Əsaslı təmir olunmuş məktəb binaları",
       "{ilde} {place_loc} əsaslı təmir edilmiş məktəb binalarının siyahısını və hər birinin "
       "təmirinə xərclənmiş vəsaitin məbləğini təqdim etməyinizi xahiş edirəm.",
@@ -33,7 +34,8 @@ TEMPLATES_AZ = (
       "{place_loc} məktəbəqədər təhsil müəssisələrinə növbədə gözləyən uşaqların sayı və yeni "
       "uşaq bağçalarının tikintisi planları barədə məlumat verməyinizi xahiş edirəm.",
       "{place_loc} məktəbəqədər təhsil müəssisələrinə növbədə 1 840 uşaq gözləyir. Növbəti "
-      "ildə 3 yeni uşaq bağçasının istifadəyə verilməsi planlaşdırılır."),
+      "ildə 3 yeni uşaq bağçasının istifadəyə verilməsi planlaşdırılır.",
+      alt="statistics"),
     T("health", "az", "Dövlət xəstəxanalarında həkim vakansiyaları",
       "{place_loc} yerləşən dövlət xəstəxanalarında ştat cədvəli üzrə neçə həkim vəzifəsinin "
       "boş olduğunu ixtisaslar üzrə bildirməyinizi xahiş edirəm.",
@@ -44,7 +46,8 @@ TEMPLATES_AZ = (
       "{ilde} milli peyvənd təqvimi üzrə uşaqların peyvəndlənmə səviyyəsi barədə rəsmi "
       "məlumatı faizlə və peyvəndlər üzrə təqdim etməyinizi xahiş edirəm.",
       "{ilde} milli peyvənd təqvimi üzrə uşaqların peyvəndlənmə səviyyəsi orta hesabla 93 "
-      "faiz olmuşdur. Peyvəndlər üzrə göstəricilər əlavə edilmiş cədvəldədir."),
+      "faiz olmuşdur. Peyvəndlər üzrə göstəricilər əlavə edilmiş cədvəldədir.",
+      alt="statistics"),
     T("health", "az", "Təcili tibbi yardımın gəlmə müddəti",
       "{place_loc} təcili tibbi yardım briqadalarının sayını və {ilde} çağırışlara orta gəlmə "
       "müddətini bildirməyinizi xahiş edirəm.",
@@ -61,44 +64,52 @@ TEMPLATES_AZ = (
       "{ilde} məcburi dövlət sosial sığorta haqları üzrə yığımların ümumi məbləği və sığorta "
       "haqqı borcu olan işəgötürənlərin sayı barədə məlumat istəyirəm.",
       "{ilde} məcburi dövlət sosial sığorta haqları üzrə 6,1 milyard manat yığılmışdır. "
-      "İlin sonuna sığorta haqqı borcu olan işəgötürənlərin sayı 9 470 olmuşdur."),
+      "İlin sonuna sığorta haqqı borcu olan işəgötürənlərin sayı 9 470 olmuşdur.",
+      alt="labour"),
     T("labour", "az", "Ünvanlı dövlət sosial yardımı alan ailələr",
       "{place_loc} ünvanlı dövlət sosial yardımı alan ailələrin sayı və orta aylıq yardım "
       "məbləği barədə məlumat verməyinizi xahiş edirəm.",
       "{place_loc} 3 215 ailə ünvanlı dövlət sosial yardımı alır. Bir ailəyə düşən orta aylıq "
-      "yardım məbləği 285 manatdır."),
+      "yardım məbləği 285 manatdır.",
+      alt="social-protection-fund"),
     T("labour", "az", "Əlilliyin müəyyən edilməsi üzrə müraciətlər",
       "{ilde} əlilliyin müəyyən edilməsi üçün daxil olmuş müraciətlərin sayını, onlardan "
       "neçəsinin təmin edildiyini və neçəsindən imtina olunduğunu bildirməyinizi xahiş edirəm.",
       "{ilde} əlilliyin müəyyən edilməsi üçün 61 200 müraciət daxil olmuşdur. Onlardan 38 400 "
-      "müraciət üzrə əlillik müəyyən edilmiş, 22 800 müraciət üzrə imtina edilmişdir."),
+      "müraciət üzrə əlillik müəyyən edilmiş, 22 800 müraciət üzrə imtina edilmişdir.",
+      alt="health"),
     T("roads", "az", "Kəndarası yolların təmiri",
       "{ilde} {place_loc} kəndləri rayon mərkəzi ilə birləşdirən avtomobil yollarının təmiri "
       "üçün ayrılmış vəsaitin məbləğini və təmir olunan yolların siyahısını təqdim etməyinizi "
       "xahiş edirəm.",
       "{ilde} {place_loc} ümumi uzunluğu 38 km olan 6 kəndarası avtomobil yolunun təmiri üçün "
-      "12,4 milyon manat ayrılmışdır. Yolların siyahısı əlavə olunur."),
+      "12,4 milyon manat ayrılmışdır. Yolların siyahısı əlavə olunur.",
+      alt="digital-transport"),
     T("roads", "az", "Körpünün texniki vəziyyəti",
       "{place_loc} çay üzərindəki köhnə körpünün texniki vəziyyətinə dair sonuncu yoxlamanın "
       "nəticələrini və körpünün bərpası planını təqdim etməyinizi xahiş edirəm.",
       "Körpünün texniki vəziyyəti 2023-cü ildə yoxlanılmış və qəza vəziyyətində olmadığı "
       "müəyyən edilmişdir. Körpünün əsaslı təmiri növbəti ilin investisiya proqramına daxil "
-      "edilib."),
+      "edilib.",
+      alt="digital-transport"),
     T("land-transport", "az", "Ləğv edilmiş avtobus marşrutları",
       "{ilde} Bakı şəhərində ləğv edilmiş və ya dəyişdirilmiş avtobus marşrutlarının "
       "siyahısını və bu qərarların əsaslandırmasını təqdim etməyinizi xahiş edirəm.",
       "{ilde} Bakı şəhərində 11 avtobus marşrutu ləğv edilmiş, 27 marşrutun hərəkət sxemi "
-      "dəyişdirilmişdir. Siyahı və sərnişin axını üzrə əsaslandırma əlavə olunur."),
+      "dəyişdirilmişdir. Siyahı və sərnişin axını üzrə əsaslandırma əlavə olunur.",
+      alt="digital-transport"),
     T("land-transport", "az", "Taksi daşıyıcılarına verilmiş icazələr",
       "Hazırda etibarlı icazəsi olan taksi daşıyıcılarının sayını və {ilde} verilmiş yeni "
       "icazələrin sayını bildirməyinizi xahiş edirəm.",
       "Hazırda 31 600 taksi daşıyıcısının etibarlı icazəsi var. {ilde} 7 950 yeni icazə "
-      "verilmişdir."),
+      "verilmişdir.",
+      alt="digital-transport"),
     T("ecology", "az", "Yaşıllıq zolağında ağacların kəsilməsi",
       "{place_loc} yaşıllıq zolağında ağacların kəsilməsinə verilmiş icazənin surətini və "
       "kompensasiya əkinləri barədə məlumatı təqdim etməyinizi xahiş edirəm.",
       "Göstərilən ərazidə ağacların kəsilməsinə Nazirlik tərəfindən icazə verilməmişdir. Fakt "
-      "üzrə araşdırma aparılır, nəticəsi barədə sizə əlavə məlumat veriləcək."),
+      "üzrə araşdırma aparılır, nəticəsi barədə sizə əlavə məlumat veriləcək.",
+      alt="urban-planning"),
     T("ecology", "az", "Atmosfer havasının çirklənməsi",
       "{ilde} {place_loc} atmosfer havasının çirklənməsinə dair aparılmış monitorinqin "
       "nəticələrini aylar üzrə təqdim etməyinizi xahiş edirəm.",
@@ -114,7 +125,8 @@ TEMPLATES_AZ = (
       "{ilde} {place_loc} baş vermiş yol-nəqliyyat hadisələrinin sayı, həlak olanların və "
       "xəsarət alanların sayı barədə məlumat verməyinizi xahiş edirəm.",
       "{ilde} {place_loc} 148 yol-nəqliyyat hadisəsi qeydə alınmışdır; 31 nəfər həlak olmuş, "
-      "167 nəfər xəsarət almışdır."),
+      "167 nəfər xəsarət almışdır.",
+      alt="statistics"),
     T("internal-affairs", "az", "Sürət həddinin aşılmasına görə cərimələr",
       "{ilde} sürət həddinin aşılmasına görə tətbiq edilmiş cərimələrin sayını və ümumi "
       "məbləğini bildirməyinizi xahiş edirəm.",
@@ -134,12 +146,14 @@ TEMPLATES_AZ = (
       "{ilde} dövlət büdcəsindən {place} üzrə ayrılmış vəsaitin xərc maddələri üzrə "
       "bölgüsünü təqdim etməyinizi xahiş edirəm.",
       "{ilde} dövlət büdcəsindən {place} üzrə ayrılmış vəsaitin funksional və iqtisadi "
-      "təsnifat üzrə bölgüsü əlavə olunur."),
+      "təsnifat üzrə bölgüsü əlavə olunur.",
+      alt="economy"),
     T("economy", "az", "Sənaye parkının rezidentləri",
       "Sumqayıt Kimya Sənaye Parkında fəaliyyət göstərən rezidentlərin siyahısını və onlara "
       "tətbiq edilən vergi və gömrük güzəştlərini təqdim etməyinizi xahiş edirəm.",
       "Sumqayıt Kimya Sənaye Parkının 31 rezidenti var; siyahı əlavə olunur. Rezidentlər 10 il "
-      "müddətinə əmlak, torpaq və mənfəət vergilərindən azaddır."),
+      "müddətinə əmlak, torpaq və mənfəət vergilərindən azaddır.",
+      alt="tax"),
     T("agriculture", "az", "Fermerlərə ödənilmiş subsidiyalar",
       "{ilde} {place_loc} fermerlərə əkin sahələrinə görə ödənilmiş subsidiyaların ümumi "
       "məbləğini və subsidiya alan fermerlərin sayını bildirməyinizi xahiş edirəm.",
@@ -189,7 +203,8 @@ TEMPLATES_AZ = (
     T("exam-centre", "az", "Qəbul imtahanlarında yüksək bal toplayanlar",
       "{ilde} ali təhsil müəssisələrinə qəbul imtahanlarında 600-dən yuxarı bal toplamış "
       "abituriyentlərin sayını {place} üzrə bildirməyinizi xahiş edirəm.",
-      "{ilde} qəbul imtahanlarında {place} üzrə 84 abituriyent 600-dən yuxarı bal toplamışdır."),
+      "{ilde} qəbul imtahanlarında {place} üzrə 84 abituriyent 600-dən yuxarı bal toplamışdır.",
+      alt="science-education"),
     T("asan", "az", "ASAN xidmət mərkəzlərində gözləmə müddəti",
       "{ilde} ASAN xidmət mərkəzlərində ən çox müraciət olunan xidmətləri və vətəndaşların "
       "orta gözləmə müddətini bildirməyinizi xahiş edirəm.",
@@ -201,7 +216,8 @@ TEMPLATES_AZ = (
       "siyahısını və {ilde} bu məqsədlə ödənilmiş vəsaitin məbləğini təqdim etməyinizi xahiş "
       "edirəm.",
       "Xidmətlər zərfinə daxil olan cərrahi əməliyyatların siyahısı əlavə olunur. {ilde} bu "
-      "əməliyyatlar üçün 214 milyon manat ödənilmişdir."),
+      "əməliyyatlar üçün 214 milyon manat ödənilmişdir.",
+      alt="health"),
     T("energy", "az", "Elektrik enerjisinin kəsilmələri",
       "{ilde} {place_loc} elektrik enerjisinin planlaşdırılmamış kəsilmələrinin sayını və orta "
       "davametmə müddətini bildirməyinizi xahiş edirəm.",
@@ -223,7 +239,8 @@ TEMPLATES_AZ = (
       "{ilde} dövlət muzeylərinə gələn ziyarətçilərin sayını muzeylər üzrə təqdim etməyinizi "
       "xahiş edirəm.",
       "{ilde} dövlət muzeylərinə 1,1 milyon ziyarətçi gəlmişdir. Muzeylər üzrə bölgü əlavə "
-      "olunur."),
+      "olunur.",
+      alt="statistics"),
     T("culture", "az", "Tarixi abidənin bərpası",
       "{place_loc} yerləşən tarixi abidənin bərpasına ayrılmış vəsaiti və bərpa işlərini "
       "aparan podratçını bildirməyinizi xahiş edirəm.",
@@ -252,11 +269,13 @@ TEMPLATES_AZ = (
       "{ilde} {place_loc} özünüməşğulluq proqramına cəlb olunmuş şəxslərin sayını və onlara "
       "verilmiş aktivlərin dəyərini bildirməyinizi xahiş edirəm.",
       "{ilde} {place_loc} 530 nəfər özünüməşğulluq proqramına cəlb edilmiş, onlara ümumi "
-      "dəyəri 1,9 milyon manat olan aktivlər verilmişdir."),
+      "dəyəri 1,9 milyon manat olan aktivlər verilmişdir.",
+      alt="labour"),
     T("sme-agency", "az", "Startaplara verilmiş qrantlar",
       "{ilde} startaplara verilmiş qrantların siyahısını və məbləğlərini təqdim etməyinizi "
       "xahiş edirəm.",
-      "{ilde} 64 startapa ümumilikdə 1,2 milyon manat qrant verilmişdir. Siyahı əlavə olunur."),
+      "{ilde} 64 startapa ümumilikdə 1,2 milyon manat qrant verilmişdir. Siyahı əlavə olunur.",
+      alt="economy"),
     T("water-resources", "az", "Suvarma suyunun çatışmazlığı",
       "{place_loc} suvarma mövsümündə kənd təsərrüfatı sahələrinə verilmiş suyun həcmini və "
       "su anbarlarının doluluq səviyyəsini bildirməyinizi xahiş edirəm.",
@@ -285,7 +304,8 @@ TEMPLATES_AZ = (
       "{ilde} bir mənbədən satınalma üsulu ilə bağlanmış dövlət satınalma müqavilələrinin "
       "siyahısını təqdim etməyinizi xahiş edirəm.",
       "{ilde} bir mənbədən satınalma üsulu ilə bağlanmış müqavilələrin siyahısı dövlət "
-      "satınalmalarının vahid internet portalında dərc edilib; çıxarış əlavə olunur."),
+      "satınalmalarının vahid internet portalında dərc edilib; çıxarış əlavə olunur.",
+      alt="finance"),
     T("antimonopoly", "az", "Ərzaq qiymətlərinin artımı üzrə araşdırmalar",
       "{ilde} ərzaq məhsullarının qiymət artımı ilə bağlı apardığınız antiinhisar "
       "araşdırmalarının nəticələrini təqdim etməyinizi xahiş edirəm.",
@@ -300,7 +320,8 @@ TEMPLATES_AZ = (
       "{ilde} xaricdəki diaspor təşkilatlarının layihələrinə ayrılmış maliyyə yardımının "
       "ölkələr üzrə bölgüsünü təqdim etməyinizi xahiş edirəm.",
       "{ilde} diaspor təşkilatlarının 48 layihəsinə maliyyə yardımı göstərilmişdir. Ölkələr "
-      "üzrə bölgü əlavə olunur."),
+      "üzrə bölgü əlavə olunur.",
+      alt="foreign-affairs"),
     T("foreign-affairs", "az", "Xarici ölkələrdəki səfirliklər",
       "Azərbaycan Respublikasının xarici ölkələrdəki səfirliklərinin və konsulluqlarının "
       "sayını, {ilde} açılmış yeni nümayəndəlikləri bildirməyinizi xahiş edirəm.",
@@ -310,12 +331,14 @@ TEMPLATES_AZ = (
       "{ilde} təhsil ilə əlaqədar hərbi xidmətə çağırışdan möhlət almış çağırışçıların sayını "
       "bildirməyinizi xahiş edirəm.",
       "{ilde} təhsil ilə əlaqədar 41 000 çağırışçıya hərbi xidmətə çağırışdan möhlət "
-      "verilmişdir."),
+      "verilmişdir.",
+      alt="defence"),
     T("vocational-education", "az", "Peşə təhsili müəssisələrinə qəbul",
       "{ilde} peşə təhsili müəssisələrinə qəbul olunmuş şəxslərin sayını ixtisaslar üzrə "
       "bildirməyinizi xahiş edirəm.",
       "{ilde} peşə təhsili müəssisələrinə 27 300 nəfər qəbul olunmuşdur. İxtisaslar üzrə "
-      "bölgü əlavə olunur."),
+      "bölgü əlavə olunur.",
+      alt="science-education"),
     T("intellectual-property", "az", "Yerli ixtiraçılara verilmiş patentlər",
       "{ilde} yerli ixtiraçılara verilmiş patentlərin sayını və müraciətlərə baxılmasının orta "
       "müddətini bildirməyinizi xahiş edirəm.",
@@ -325,5 +348,6 @@ TEMPLATES_AZ = (
       "{ilde} hərbi qulluqçuların qidalanması üçün bağlanmış müqavilələrin ümumi məbləğini "
       "bildirməyinizi xahiş edirəm.",
       "{ilde} hərbi qulluqçuların qidalanması üzrə bağlanmış müqavilələrin ümumi məbləği "
-      "dövlət büdcəsinin müdafiə xərcləri bölməsində əks olunub."),
+      "dövlət büdcəsinin müdafiə xərcləri bölməsində əks olunub.",
+      alt="finance"),
 )

@@ -6,7 +6,8 @@ TEMPLATES_EN = (
       "Please tell me how many hospital beds per 10,000 residents were available in {place_en} "
       "in {year}, separately for public and private hospitals.",
       "In {year} public hospitals in {place_en} had 41 beds per 10,000 residents. Figures for "
-      "private hospitals are attached."),
+      "private hospitals are attached.",
+      alt="tabib"),
     T("tax", "en", "VAT refunds to exporters",
       "Please provide the total amount of VAT refunded to exporters in {year} and the average "
       "time taken to process a refund claim.",
@@ -36,14 +37,17 @@ TEMPLATES_EN = (
       "Please provide the total external public debt at the end of {year} and the amount "
       "spent on servicing it during that year.",
       "External public debt stood at USD 4.6 billion at the end of {year}; debt service cost "
-      "USD 690 million that year."),
+      "USD 690 million that year.",
+      alt="economy"),
     T("culture", "en", "Visitor numbers at state museums",
       "Could you provide annual visitor numbers for each state museum for {year}?",
-      "Visitor numbers for {year} for each state museum are attached."),
+      "Visitor numbers for {year} for each state museum are attached.",
+      alt="statistics"),
     T("antimonopoly", "en", "Public procurement without open tender",
       "Please list the public procurement contracts above AZN 500,000 awarded without an open "
       "tender in {year}, with the buyer, supplier and value.",
-      "The list of contracts awarded in {year} without an open tender is attached."),
+      "The list of contracts awarded in {year} without an open tender is attached.",
+      alt="finance"),
     T("food-safety", "en", "Restaurant inspection results in {place_en}",
       "I would like the results of food safety inspections of restaurants in {place_en} in "
       "{year}, including the names of establishments that were closed.",
@@ -85,16 +89,19 @@ TEMPLATES_RU = (
     T("roads", "ru", "Ремонт автомобильных дорог",
       "Прошу предоставить перечень автомобильных дорог {place_ru}, ремонт которых "
       "запланирован на следующий год, с указанием сметной стоимости.",
-      "Перечень автомобильных дорог и сметная стоимость ремонта прилагаются."),
+      "Перечень автомобильных дорог и сметная стоимость ремонта прилагаются.",
+      alt="digital-transport"),
     T("internal-affairs", "ru", "Статистика ДТП",
       "Сколько дорожно-транспортных происшествий было зарегистрировано {place_ru} в {year} "
       "году и сколько человек в них погибло?",
       "В {year} году {place_ru} зарегистрировано 148 дорожно-транспортных происшествий, "
-      "погиб 31 человек."),
+      "погиб 31 человек.",
+      alt="statistics"),
     T("land-transport", "ru", "Стоимость проезда в общественном транспорте",
       "Прошу разъяснить, на каком основании была изменена стоимость проезда в автобусах и "
       "метро, и предоставить расчёты.",
-      "Обоснование изменения стоимости проезда и расчёты прилагаются."),
+      "Обоснование изменения стоимости проезда и расчёты прилагаются.",
+      alt="digital-transport"),
     T("migration", "ru", "Разрешения на работу для иностранцев",
       "Сколько разрешений на работу было выдано иностранцам в {year} году? Прошу дать "
       "разбивку по странам.",

@@ -112,3 +112,15 @@ def test_every_template_is_routed_to_its_own_agency_by_the_shipped_directory():
         if not best or rows[best[0].agency_id].slug != template.agency_slug:
             misrouted.append(template.subject)
     assert misrouted == []
+
+
+def test_not_held_answers_and_transfers_point_to_another_real_agency(requests, slugs):
+    names = {row.slug: row.name_az for row in load_default_agencies()}
+    for template in TEMPLATES:
+        assert template.alt is None or (template.alt in slugs and template.alt != template.agency_slug)
+    not_held = [r for r in requests if r.outcome == "not_held"]
+    assert not_held
+    for r in not_held:
+        assert r.agency_slug in {t.agency_slug for t in TEMPLATES if t.alt}
+        if r.lang == "az":
+            assert any(name in r.answer for slug, name in names.items() if slug != r.agency_slug)
