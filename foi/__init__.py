@@ -1,13 +1,19 @@
 """foi: file, route, answer, publish and search requests for public information."""
+from __future__ import annotations
+
 import os
+from typing import TYPE_CHECKING
 
-from flask import Flask
-
-from config import BASE_DIR, CONFIGS
+if TYPE_CHECKING:  # importing foi.law must not pull in Flask
+    from flask import Flask
 
 
 def create_app(config_name: str | None = None, **overrides) -> Flask:
     """Create the Flask application: configuration, extensions, blueprints, CLI, error pages."""
+    from flask import Flask
+
+    from config import BASE_DIR, CONFIGS
+
     app = Flask(
         __name__,
         template_folder=str(BASE_DIR / "templates"),

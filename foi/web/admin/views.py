@@ -81,9 +81,6 @@ def agency_import():
     return redirect(url_for("admin.agencies"))
 
 
-@bp.get("/outbox")
-@admin_only
-def outbox():
-    messages = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())
-                                  .limit(200)).all()
-    return render_template("admin/outbox.html", messages=messages)
+
+# Pages kept in their own modules register on the same blueprint.
+from foi.web.admin import calendar, outbox  # noqa: E402,F401

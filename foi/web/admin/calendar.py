@@ -1,0 +1,1 @@
+"""Administrators keep the calendar of extra days off and working days (placeholder)."""
