@@ -5,6 +5,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from foi.demo.topics import topic_words
 from foi.documents.uploads import UploadPolicy, UploadRejected, accept_upload
 from foi.extensions import db
 from foi.models import Agency, Document, InfoRequest, ReferenceCounter, User
@@ -39,7 +40,8 @@ def agencies_suggest(text: str, limit: int = 3) -> list[tuple[Agency, float]]:
     """Suggest the agencies most likely to hold the information described in ``text``."""
     agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))).all()
     by_id = {a.id: a for a in agencies}
-    profiles = [AgencyProfile(a.id, a.name_az, a.keyword_list, a.topic_list) for a in agencies]
+    profiles = [AgencyProfile(a.id, a.name_az, a.keyword_list, topic_words(a.topic_list))
+                for a in agencies]
     return [(by_id[s.agency_id], s.score) for s in suggest_agencies(text, profiles, limit)]
 
 
