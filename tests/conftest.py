@@ -7,6 +7,7 @@ another fixture) is marked ``db`` and so runs again in the PostgreSQL pass of ``
 """
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -16,19 +17,19 @@ from sqlalchemy.engine import make_url
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "database_url" in getattr(item, "fixturenames", ()):
+        if {"database_url", "spare_database_url"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.db)
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
-    """Return the URL of an empty database that lives for this test session."""
+@contextmanager
+def _empty_database(tmp_path_factory, label: str):
+    """Yield the URL of a new, empty database: a SQLite file, or one on the PostgreSQL server."""
     server_url = os.environ.get("FOI_TEST_DATABASE_URL", "").strip()
     if not server_url or server_url.startswith("sqlite"):
-        path = tmp_path_factory.mktemp("db") / "foi-test.sqlite3"
+        path = tmp_path_factory.mktemp(label) / "foi-test.sqlite3"
         yield f"sqlite:///{path}"
         return
-    name = f"foi_test_{uuid.uuid4().hex[:12]}"
+    name = f"foi_{label}_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
@@ -41,6 +42,20 @@ def database_url(tmp_path_factory):
             ), {"n": name})
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """Return the URL of an empty database that lives for this test session."""
+    with _empty_database(tmp_path_factory, "test") as url:
+        yield url
+
+
+@pytest.fixture
+def spare_database_url(tmp_path_factory):
+    """Return the URL of another empty database, for tests that build schemas themselves."""
+    with _empty_database(tmp_path_factory, "spare") as url:
+        yield url
 
 
 # --- The application, built on a migrated database -------------------------------------------
