@@ -36,7 +36,9 @@ class Agency(db.Model):
         return {"en": self.name_en, "ru": self.name_ru}.get(locale) or self.name_az
 
     def description(self, locale: str = "az") -> str:
-        return self.description_en if locale != "az" and self.description_en else self.description_az
+        if locale != "az" and self.description_en:
+            return self.description_en
+        return self.description_az
 
     @property
     def topic_list(self) -> list[str]:

@@ -8,7 +8,15 @@ from foi.models import Agency, Document, InfoRequest, Response, User
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
 from foi.models.request import (
-    ANSWERED, AWAITING, CLARIFICATION, INTERNAL, OUTCOMES, PUBLIC, REFUSED, REQUESTER)
+    ANSWERED,
+    AWAITING,
+    CLARIFICATION,
+    INTERNAL,
+    OUTCOMES,
+    PUBLIC,
+    REFUSED,
+    REQUESTER,
+)
 from foi.services.db import transaction
 from foi.services.deadlines import law_pack, refresh_due
 from foi.services.errors import DomainError, NotAllowed, NotFound

@@ -5,7 +5,7 @@ from functools import lru_cache
 from sqlalchemy import select
 
 from foi.extensions import db
-from foi.law import ClockEvent, Deadlines, calendar_for, deadlines, get_pack
+from foi.law import ClockEvent, Deadlines, WorkingCalendar, calendar_for, deadlines, get_pack
 from foi.models import CalendarException, Event, InfoRequest
 from foi.models.calendar import DAY_OFF, WORKING_DAY
 
@@ -18,15 +18,18 @@ def law_pack(code: str):
     return get_pack(code)
 
 
-def law_calendar(law_code: str):
-    """Return the law's working-day calendar with the administrators' exceptions applied."""
+def law_calendar(law_code: str) -> WorkingCalendar:
+    """Return the law's working-day calendar with the administrators' exceptions applied.
+
+    A day off keeps the administrator's reason, so explanations say why the day was skipped.
+    """
     rows = db.session.execute(
-        select(CalendarException.day, CalendarException.kind)
+        select(CalendarException.day, CalendarException.kind, CalendarException.reason)
         .where(CalendarException.law_code == law_code)).all()
     return calendar_for(
         law_pack(law_code),
-        extra_days_off=frozenset(d for d, kind in rows if kind == DAY_OFF),
-        extra_working_days=frozenset(d for d, kind in rows if kind == WORKING_DAY),
+        extra_days_off={d: reason for d, kind, reason in rows if kind == DAY_OFF},
+        extra_working_days=frozenset(d for d, kind, _ in rows if kind == WORKING_DAY),
     )
 
 
@@ -43,18 +46,30 @@ def clock_events(events: list[Event]) -> list[ClockEvent]:
     return result
 
 
+def request_law(req: InfoRequest) -> str:
+    """Return the code of the law whose clock the request runs on (its agency's)."""
+    return req.agency.law_code if req.agency else "az"
+
+
 def request_deadlines(req: InfoRequest, now: datetime | None = None,
-                      extra_events: list[ClockEvent] = ()) -> Deadlines:
-    """Compute the request's deadlines from its history through the law's rules."""
-    law_code = req.agency.law_code if req.agency else "az"
-    return deadlines(law_pack(law_code), law_calendar(law_code), req.received_at,
+                      extra_events: list[ClockEvent] = (), *,
+                      calendar: WorkingCalendar | None = None,
+                      strict: bool = True) -> Deadlines:
+    """Compute the request's deadlines from its history through the law's rules.
+
+    Pass ``calendar`` to reuse one across many requests of the same law, and
+    ``strict=False`` to recompute a stored history whose old extension no longer fits.
+    """
+    law_code = request_law(req)
+    return deadlines(law_pack(law_code), calendar or law_calendar(law_code), req.received_at,
                      clock_events(req.events) + list(extra_events),
-                     urgency=req.urgency, now=now)
+                     urgency=req.urgency, now=now, strict=strict)
 
 
-def refresh_due(req: InfoRequest) -> Deadlines:
+def refresh_due(req: InfoRequest, *, calendar: WorkingCalendar | None = None,
+                strict: bool = True) -> Deadlines:
     """Store the recomputed due date; bump the version when it moved so reminders follow it."""
-    result = request_deadlines(req)
+    result = request_deadlines(req, calendar=calendar, strict=strict)
     due = result.due_at if not result.paused else None
     if req.due_at != due:
         if req.due_at is not None:

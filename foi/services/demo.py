@@ -11,7 +11,14 @@ from foi.models import Agency, InfoRequest, Response, User
 from foi.models.agency import PUBLISH_ON_ANSWER
 from foi.models.base import utcnow
 from foi.models.request import (
-    ANSWERED, CLARIFICATION, INTERNAL, PUBLIC, PUBLISHED, REQUESTER, WITHDRAWN)
+    ANSWERED,
+    CLARIFICATION,
+    INTERNAL,
+    PUBLIC,
+    PUBLISHED,
+    REQUESTER,
+    WITHDRAWN,
+)
 from foi.search import get_backend
 from foi.services.accounts import hash_password
 from foi.services.deadlines import law_pack, refresh_due

@@ -8,9 +8,9 @@ from foi.extensions import db
 from foi.mail.outbox import enqueue
 from foi.models import InfoRequest
 from foi.models.request import AWAITING
+from foi.models.user import COORDINATOR
 from foi.services.deadlines import law_calendar
 from foi.services.history import agency_staff, record
-from foi.models.user import COORDINATOR
 
 
 def _working_days_until(calendar, start: datetime, end: datetime) -> int:

@@ -5,8 +5,7 @@ from sqlalchemy import func, or_, select
 
 from foi.extensions import db
 from foi.models import Event, InfoRequest, User
-from foi.models.request import (
-    ANSWERED, INTERNAL, OPEN_STATUSES, PUBLIC, PUBLISHED, STATUSES)
+from foi.models.request import ANSWERED, INTERNAL, OPEN_STATUSES, PUBLIC, PUBLISHED, STATUSES
 from foi.services.errors import NotFound
 
 PER_PAGE = 25

@@ -2,7 +2,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask_babel import format_date, format_datetime, lazy_gettext as _l, ngettext
+from flask_babel import format_date, format_datetime, ngettext
+from flask_babel import lazy_gettext as _l
 
 from foi.models import Event, InfoRequest
 from foi.models.base import utcnow
