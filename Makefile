@@ -7,7 +7,7 @@ PG_URL    ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PYTEST    := $(BIN)/python -m pytest
 
 .PHONY: run test test-sqlite test-postgres test-browser install install-dev postgres db demo \
-        scheduler bench translations lint clean
+        scheduler bench translations extract lint clean
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -24,9 +24,20 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 install: $(VENV)/.installed translations
 install-dev: $(VENV)/.installed-dev translations
 
+## make translations: compile the az, en, ru catalogues (.po) into the .mo files the app reads.
 translations: $(VENV)/.installed
 	@if ls foi/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(BIN)/pybabel compile -q -f -d foi/translations; fi
+		$(BIN)/pybabel -q compile -d foi/translations; fi
+
+## make extract: collect every message of foi/ and templates/ and merge it into the catalogues;
+## then translate the new (empty) and fuzzy entries of foi/translations/*/LC_MESSAGES/messages.po.
+## Keep the -k list equal to EXTRACT_KEYWORDS in foi/i18n.py (tests/i18n extracts with that).
+extract: $(VENV)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k gettext_noop \
+		-k ngettext_noop:1,2 -k lazy_ngettext:1,2 --add-location=file -c TRANSLATORS: \
+		--project=foi -o foi/translations/messages.pot .
+	$(BIN)/pybabel -q update -i foi/translations/messages.pot -d foi/translations \
+		--ignore-obsolete
 
 ## make run: migrate the SQLite database, load demo data once, serve the app and its scheduler.
 run: install
@@ -42,13 +53,13 @@ run: install
 test: install-dev postgres
 	$(MAKE) --no-print-directory test-sqlite test-postgres test-browser
 
-test-sqlite:
+test-sqlite: translations
 	FOI_TEST_DATABASE_URL= $(PYTEST) -m "not browser" -q -p no:cacheprovider
 
-test-postgres:
+test-postgres: translations
 	FOI_TEST_DATABASE_URL=$(PG_URL) $(PYTEST) -m "db and not browser" -q -p no:cacheprovider
 
-test-browser: chromium
+test-browser: translations chromium
 	FOI_TEST_DATABASE_URL= $(PYTEST) -m browser -q -p no:cacheprovider
 
 chromium:
