@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from foi.extensions import db
-from foi.i18n import current_locale
+from foi.i18n import current_locale, sort_key
 from foi.models import Agency, InfoRequest, OutboxMessage, User
 from foi.models.user import ADMIN
 from foi.services.agencies import FIELDS, agency_import_csv, agency_save
@@ -36,7 +36,7 @@ def agencies():
     locale = current_locale()
     rows = db.session.scalars(select(Agency)).all()
     return render_template("admin/agencies.html", locale=locale, import_form=ImportForm(),
-                           agencies=sorted(rows, key=lambda a: a.name(locale)))
+                           agencies=sorted(rows, key=lambda a: sort_key(a.name(locale), locale)))
 
 
 @bp.route("/agencies/new", methods=["GET", "POST"], defaults={"agency_id": None})

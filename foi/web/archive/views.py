@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from foi.extensions import db
-from foi.i18n import current_locale
+from foi.i18n import current_locale, sort_key
 from foi.law import available_packs, calendar_for, deadlines, get_pack
 from foi.models import Agency, Document, InfoRequest
 from foi.models.document import FROM_AGENCY
@@ -96,7 +96,7 @@ def agencies():
     if q:
         rows = [a for a in rows if q in a.name(locale).casefold() or q in a.name_az.casefold()]
     return render_template("archive/agencies.html", locale=locale, q=request.args.get("q", ""),
-                           agencies=sorted(rows, key=lambda a: a.name(locale)),
+                           agencies=sorted(rows, key=lambda a: sort_key(a.name(locale), locale)),
                            published=published)
 
 

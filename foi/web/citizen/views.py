@@ -5,7 +5,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from foi.extensions import db
-from foi.i18n import current_locale
+from foi.i18n import current_locale, sort_key
 from foi.models import Agency, Document
 from foi.models.user import CITIZEN
 from foi.services import filing
@@ -22,7 +22,8 @@ bp = Blueprint("citizen", __name__)
 
 def agency_choices(locale: str) -> list[tuple[int, str]]:
     agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))).all()
-    return [(a.id, a.name(locale)) for a in sorted(agencies, key=lambda a: a.name(locale))]
+    return [(a.id, a.name(locale))
+            for a in sorted(agencies, key=lambda a: sort_key(a.name(locale), locale))]
 
 
 @bp.route("/requests/new", methods=["GET", "POST"])
