@@ -1,0 +1,168 @@
+"""A calendar change moves the open deadlines it affects, and says why on each request."""
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from foi.models import CalendarException
+from foi.models.calendar import DAY_OFF, WORKING_DAY
+from foi.services.answering import request_answer
+from foi.services.calendar import calendar_exception_add, calendar_exception_remove
+from foi.services.errors import DomainError, NotFound
+from foi.services.history import record
+from tests.factories import file_request, make_agency, make_user
+
+BAKU = ZoneInfo("Asia/Baku")
+# Received Monday 2 Feb 2026: 7 working days from Tue 3 Feb (AZ art. 24.1, 24.5) -> Wed 11 Feb.
+RECEIVED = datetime(2026, 2, 2, 10, 0, tzinfo=BAKU)
+DUE = datetime(2026, 2, 11, 23, 59, 59, tzinfo=BAKU)
+
+
+@pytest.fixture(autouse=True)
+def _request(app):
+    # Services run inside a web request or a CLI command; messages need a locale to render.
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture
+def world(app):
+    agency = make_agency()
+    citizen = make_user("citizen", locale="en")
+    admin = make_user("admin")
+    req = file_request(citizen, agency, now=RECEIVED, lang="en")
+    return dict(agency=agency, citizen=citizen, admin=admin, req=req)
+
+
+def moved_events(req):
+    return [e for e in req.events if e.kind == "deadline_moved"]
+
+
+def test_election_day_inside_the_period_moves_the_due_date_one_working_day(world):
+    req = world["req"]
+    assert req.due_at == DUE
+    version = req.deadline_version
+
+    moves = calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                                   kind=DAY_OFF, reason="Election day")
+
+    assert [m.reference for m in moves] == [req.reference]
+    assert req.due_at == datetime(2026, 2, 12, 23, 59, 59, tzinfo=BAKU)
+    assert req.deadline_version == version + 1
+    [event] = moved_events(req)
+    assert event.visibility == "public"
+    assert event.text == ("Feb 4, 2026 declared a day off by the administrator (Election day): "
+                          "due date moved from Feb 11, 2026 to Feb 12, 2026.")
+    assert event.data["old_due_at"].startswith("2026-02-11")
+
+
+def test_the_request_page_explains_the_skipped_day_with_the_administrators_reason(world):
+    from foi.services.deadlines import request_deadlines
+
+    calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                           kind=DAY_OFF, reason="Election day")
+    assert "4 Feb 2026 is a day off (Election day)" in request_deadlines(
+        world["req"]).explain("en")
+
+
+def test_a_saturday_made_a_working_day_brings_the_due_date_forward(world):
+    req = world["req"]
+    calendar_exception_add(actor=None, law_code="az", day=date(2026, 2, 7), kind=WORKING_DAY,
+                           reason="Swapped with 4 Feb")
+    assert req.due_at == datetime(2026, 2, 10, 23, 59, 59, tzinfo=BAKU)
+    assert "made a working day" in moved_events(req)[0].text
+
+
+def test_removing_the_exception_moves_the_deadline_back_and_says_so(world):
+    req = world["req"]
+    calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                           kind=DAY_OFF, reason="Election day")
+    calendar_exception_remove(actor=world["admin"], law_code="az", day=date(2026, 2, 4))
+
+    assert req.due_at == DUE
+    first, second = moved_events(req)
+    assert second.text.startswith("The administrator withdrew the day off on Feb 4, 2026")
+    assert second.text.endswith("from Feb 12, 2026 to Feb 11, 2026.")
+    assert CalendarException.query.count() == 0
+
+
+def test_requests_not_affected_by_the_day_are_left_alone(world):
+    citizen, agency = world["citizen"], world["agency"]
+    due_before = file_request(citizen, agency, now=datetime(2026, 1, 23, 9, tzinfo=BAKU))
+    received_after = file_request(citizen, agency, now=datetime(2026, 2, 5, 9, tzinfo=BAKU))
+    answered = file_request(citizen, agency, now=RECEIVED)
+    officer = make_user("officer", agency)
+    request_answer(actor=officer, req=answered, outcome="given", text="Here it is.")
+    versions = {r.id: (r.due_at, r.deadline_version) for r in (due_before, received_after,
+                                                                   answered)}
+
+    moves = calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                                   kind=DAY_OFF)
+
+    assert [m.reference for m in moves] == [world["req"].reference]
+    for r in (due_before, received_after, answered):
+        assert (r.due_at, r.deadline_version) == versions[r.id]
+        assert moved_events(r) == []
+
+
+def test_requests_of_another_law_are_left_alone(world):
+    uk_agency = make_agency(law_code="uk")
+    uk_req = file_request(world["citizen"], uk_agency,
+                          now=datetime(2026, 2, 2, 10, tzinfo=ZoneInfo("Europe/London")))
+    due = uk_req.due_at
+    calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                           kind=DAY_OFF)
+    assert uk_req.due_at == due and moved_events(uk_req) == []
+
+
+def test_an_extension_that_no_longer_fits_never_blocks_a_calendar_change(world):
+    """An extension recorded on the last day becomes 'after the due date' once it moves back."""
+    req = world["req"]
+    calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                           kind=DAY_OFF, reason="Election day")
+    # Extended on 12 Feb, the (moved) last day: lawful at the time (AZ art. 25).
+    record(req, "extended", actor=world["admin"], visibility="public", text="Archive search",
+           at=datetime(2026, 2, 12, 15, tzinfo=BAKU), days=3)
+    from foi.extensions import db
+    from foi.services.deadlines import refresh_due
+    refresh_due(req)
+    db.session.commit()
+    assert req.due_at == datetime(2026, 2, 17, 23, 59, 59, tzinfo=BAKU)
+
+    moves = calendar_exception_remove(actor=world["admin"], law_code="az", day=date(2026, 2, 4))
+
+    assert moves and req.due_at == DUE  # the late extension is ignored, not a crash
+
+
+def test_only_administrators_may_change_the_calendar(world):
+    officer = make_user("officer", world["agency"])
+    with pytest.raises(NotFound):
+        calendar_exception_add(actor=officer, law_code="az", day=date(2026, 2, 4), kind=DAY_OFF)
+    with pytest.raises(NotFound):
+        calendar_exception_add(actor=world["citizen"], law_code="az", day=date(2026, 2, 4),
+                               kind=DAY_OFF)
+    assert CalendarException.query.count() == 0
+
+
+@pytest.mark.parametrize("day, kind, field", [
+    (date(2026, 2, 7), DAY_OFF, "day"),        # a Saturday is off already
+    (date(2026, 2, 4), WORKING_DAY, "day"),    # a Wednesday works already
+    (date(2026, 2, 4), "holiday", "kind"),
+])
+def test_changes_that_change_nothing_are_refused(world, day, kind, field):
+    with pytest.raises(DomainError) as caught:
+        calendar_exception_add(actor=world["admin"], law_code="az", day=day, kind=kind)
+    assert caught.value.field == field
+
+
+def test_one_exception_per_day_and_unknown_laws_refused(world):
+    calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                           kind=DAY_OFF)
+    with pytest.raises(DomainError):
+        calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                               kind=DAY_OFF)
+    with pytest.raises(DomainError):
+        calendar_exception_add(actor=world["admin"], law_code="xx", day=date(2026, 2, 5),
+                               kind=DAY_OFF)
+    with pytest.raises(DomainError):
+        calendar_exception_remove(actor=world["admin"], law_code="az", day=date(2026, 2, 5))
