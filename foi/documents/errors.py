@@ -50,7 +50,8 @@ def human_size(n: int) -> str:
     for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
         if n >= size:
             value = n / size
-            return f"{value:.0f} {unit}" if value >= 10 or value.is_integer() else f"{value:.1f} {unit}"
+            whole = value >= 10 or value.is_integer()
+            return f"{value:.0f} {unit}" if whole else f"{value:.1f} {unit}"
     return f"{n} B"
 
 

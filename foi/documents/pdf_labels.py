@@ -54,6 +54,11 @@ LABELS: dict[str, dict[str, str]] = {
         "not_held": "Information not held",
         "transferred_outcome": "Request transferred",
         "signature": "Responsible officer",
+        "internal": "Internal",
+        "internal_notice": (
+            "Staff copy: it contains internal notes (marked “Internal”) that the "
+            "requester does not see. Do not send it to the requester as it is."
+        ),
     },
     "az": {
         "page": "Səhifə",
@@ -108,6 +113,11 @@ LABELS: dict[str, dict[str, str]] = {
         "not_held": "İnformasiya qurumda yoxdur",
         "transferred_outcome": "Sorğu aidiyyəti üzrə göndərildi",
         "signature": "Məsul şəxs",
+        "internal": "Daxili",
+        "internal_notice": (
+            "Əməkdaşlar üçün nüsxə: sorğuçunun görmədiyi daxili qeydlər («Daxili» "
+            "işarəsi ilə) var. Bu şəkildə sorğuçuya göndərməyin."
+        ),
     },
     "ru": {
         "page": "Стр.",
@@ -162,6 +172,12 @@ LABELS: dict[str, dict[str, str]] = {
         "not_held": "Информация отсутствует",
         "transferred_outcome": "Запрос передан по принадлежности",
         "signature": "Ответственное лицо",
+        "internal": "Внутреннее",
+        "internal_notice": (
+            "Экземпляр для сотрудников: содержит внутренние заметки (с пометкой "
+            "«Внутреннее»), которых заявитель не видит. Не отправляйте его "
+            "заявителю в таком виде."
+        ),
     },
 }
 
@@ -170,6 +186,7 @@ DEFAULT_LANG = "az"
 # Outcome codes used by services, mapped to their label key.
 OUTCOMES = {
     "granted": "granted",
+    "given": "granted",
     "partially_granted": "partially_granted",
     "partial": "partially_granted",
     "refused": "refused_outcome",

@@ -33,16 +33,27 @@ def search_document(req: InfoRequest) -> SearchDocument:
 
 
 def _release_files(req: InfoRequest) -> None:
-    """Make the agency's files public unless they hide data a reviewer must see first."""
+    """Make the agency's files public unless they hide data a reviewer must see first.
+
+    Files replaced by a redacted copy or kept private stay private; a held file waits for
+    the coordinator (foi.services.review). The finding details may hold personal data, so the
+    event keeps only their codes.
+    """
+    from foi.services.review import decided_files
+
     store = file_store()
+    released = {e.data.get("doc_id") for e in req.events if e.kind == "file_released"}
+    replaced = decided_files(req) - released
     for doc in req.documents:
-        if doc.source != FROM_AGENCY or doc.public or doc.held_reason:
+        if doc.source != FROM_AGENCY or doc.public or doc.id in replaced:
             continue
-        findings = inspect_hidden(store.path(doc.sha256), doc.mime)
+        if doc.held_reason and doc.id not in released:
+            continue
+        findings = [] if doc.id in released else inspect_hidden(store.path(doc.sha256), doc.mime)
         if findings:
             doc.held_reason = "; ".join(f"{f.code}: {f.detail}" for f in findings)[:2000]
             record(req, "file_held", visibility=INTERNAL, text=doc.filename,
-                   reason=doc.held_reason)
+                   findings=[f.code for f in findings])
             continue
         doc.text = extract_text(store.path(doc.sha256), doc.mime)[:1_000_000]
         doc.public = True

@@ -13,11 +13,13 @@ def register_blueprints(app: Flask) -> None:
     from foi.web.archive.views import bp as archive_bp
     from foi.web.auth.views import bp as auth_bp
     from foi.web.citizen.views import bp as citizen_bp
+    from foi.web.documents.views import bp as documents_bp
     from foi.web.officer.views import bp as officer_bp
     from foi.web.oversight.views import bp as oversight_bp
     from foi.web.site.views import bp as site_bp
 
-    for bp in (site_bp, archive_bp, auth_bp, citizen_bp, officer_bp, admin_bp, oversight_bp):
+    for bp in (site_bp, archive_bp, auth_bp, citizen_bp, officer_bp, admin_bp, oversight_bp,
+               documents_bp):
         app.register_blueprint(bp)
     csrf.exempt(api_bp)  # read-only JSON API, no cookies needed
     app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -1,7 +1,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (IntegerField, MultipleFileField, RadioField, SelectField,
-                     SelectMultipleField, StringField, TextAreaField)
+from wtforms import (
+    IntegerField,
+    MultipleFileField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -51,6 +58,9 @@ class ApproveForm(FlaskForm):
     public_text = TextAreaField(_l("Text to publish"),
                                 description=_l("Remove personal data before publishing: what "
                                                "you delete here is not published."))
+    passages = TextAreaField(_l("Passages to remove"),
+                             description=_l("Optional, one per line, copied from the text above: "
+                                            "each is published as “[removed]”."))
 
 
 class DeclineForm(FlaskForm):

@@ -8,16 +8,30 @@ from foi.i18n import current_locale
 from foi.models import Document
 from foi.models.base import utcnow
 from foi.models.user import COORDINATOR, OFFICER
-from foi.services import answering, publishing
+from foi.services import answering, publishing, review
 from foi.services.deadlines import law_pack, request_deadlines
 from foi.services.errors import DomainError
-from foi.services.selectors import (awaiting_approval, colleagues, events_for, officer_queue,
-                                    queue_counts, request_for_staff)
+from foi.services.selectors import (
+    awaiting_approval,
+    colleagues,
+    events_for,
+    officer_queue,
+    queue_counts,
+    request_for_staff,
+)
 from foi.web.citizen.views import agency_choices
 from foi.web.files import send_attachment
 from foi.web.forms import role_required, show_error
-from foi.web.officer.forms import (AnswerForm, ApproveForm, AssignForm, ClarificationForm,
-                                   DeclineForm, ExtendForm, NoteForm, TransferForm)
+from foi.web.officer.forms import (
+    AnswerForm,
+    ApproveForm,
+    AssignForm,
+    ClarificationForm,
+    DeclineForm,
+    ExtendForm,
+    NoteForm,
+    TransferForm,
+)
 from foi.web.presenters import due_info, timeline
 
 bp = Blueprint("officer", __name__, url_prefix="/officer")
@@ -56,7 +70,7 @@ def _forms(req, **bound):
         (g.code, f"{g.article} — {g.title.get(locale) or g.title['en']}")
         for g in law_pack(req.agency.law_code).refusal_grounds]
     if not forms["approve"].public_text.data and req.response:
-        forms["approve"].public_text.data = req.response.body
+        forms["approve"].public_text.data = req.response.published_text
     return forms
 
 
@@ -65,7 +79,31 @@ def _render_detail(req, status=200, **bound):
     return render_template(
         "officer/request_detail.html", req=req, due=due_info(req), forms=_forms(req, **bound),
         explanation=deadlines.explain(current_locale()) if deadlines else None,
-        items=timeline(events_for(req, "staff"), show_actor=True)), status
+        items=timeline(events_for(req, "staff"), show_actor=True), **_file_states(req)), status
+
+
+def _file_states(req) -> dict:
+    """Say for each released file what review and redaction allow the current user to do."""
+    copies = {e.data.get("copy_id"): e.data.get("doc_id") for e in req.events
+              if e.kind == "file_redacted"}
+    replaced = set(copies.values())
+    names = {d.id: d.filename for d in req.documents}
+    notes = {copy: _("redacted copy of “%(name)s”", name=names.get(original, "?"))
+             for copy, original in copies.items()}
+    notes.update({original: _("replaced by a redacted copy; stays private")
+                  for original in replaced})
+    decided = review.decided_files(req)
+    may_redact = (req.status == "answered" or
+                  (req.status == "published" and current_user.role == COORDINATOR))
+    return {
+        "held": {d.id: review.held_findings(d) for d in req.documents if d.held_reason},
+        "pending": {d.id for d in req.documents if d.held_reason and not d.public
+                    and d.id not in decided},
+        "redactable": {d.id for d in req.documents
+                       if may_redact and d.source == "response" and d.mime == "application/pdf"
+                       and d.id not in decided and not d.held_reason},
+        "file_notes": notes,
+    }
 
 
 @bp.get("/requests/<reference>")
@@ -90,7 +128,8 @@ ACTIONS = {
         outcome=f.outcome.data, text=f.text.data, grounds=f.grounds.data or [],
         uploads=[(x.stream, x.filename) for x in f.attachments.data or [] if x.filename]),
         answering.request_answer, "Answer sent to the requester."),
-    "approve": (ApproveForm, lambda f: dict(public_text=f.public_text.data),
+    "approve": (ApproveForm, lambda f: dict(public_text=review.public_text_without(
+        f.public_text.data or "", review.parse_lines(f.passages.data))),
                 publishing.response_approve, "Published in the archive."),
     "decline": (DeclineForm, lambda f: dict(reason=f.reason.data),
                 publishing.response_decline, "The answer stays unpublished."),
