@@ -1,25 +1,99 @@
-"""The scheduler's periodic jobs: each opens an app context and calls one service."""
+"""The scheduler's periodic jobs: each opens a context, calls one service and logs what it did.
+
+Every sweep takes ``now`` (the clock is injected in tests and by ``--now``) and is idempotent:
+running it twice changes nothing the second time, so a missed run is caught up by the next.
+"""
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
 
 from flask import Flask
 
-from foi.mail.delivery import deliver_pending
+from foi.jobs.lock import lease_acquire
 from foi.models.base import utcnow
-from foi.services.reminders import reminders_enqueue
 
 log = logging.getLogger("foi.jobs")
 
 
-def sweep_reminders(app: Flask) -> int:
-    with app.app_context():
-        count = reminders_enqueue(utcnow(), app.config["REMINDER_DAYS"])
-        log.info("reminders: %d requests notified", count)
+@contextmanager
+def job_context(app: Flask) -> Iterator[None]:
+    """Push an app context in which ``url_for(..., _external=True)`` builds the site's links."""
+    if app.config.get("SERVER_NAME"):
+        with app.app_context():
+            yield
+        return
+    with app.test_request_context("/", base_url=app.config["SITE_URL"]):
+        yield
+
+
+def sweep_reminders(app: Flask, now: datetime | None = None,
+                    keep_going: Callable[[], bool] = lambda: True, batch: int = 500):
+    """Enqueue due-soon reminders and overdue notices; return the sweep's result."""
+    from foi.services.reminders import reminders_sweep
+
+    with job_context(app):
+        result = reminders_sweep(now=now or utcnow(), reminder_days=app.config["REMINDER_DAYS"],
+                                 batch=batch, keep_going=keep_going)
+        if result.messages:
+            log.info("reminders: %d messages for %d requests", result.messages, result.notified)
+        return result
+
+
+def sweep_digests(app: Flask, now: datetime | None = None) -> int:
+    """Enqueue today's digest for each officer who has not had it; return how many."""
+    from foi.services.digests import DIGEST_HOUR, digests_send
+
+    with job_context(app):
+        count = digests_send(now=now or utcnow(), hour=app.config.get("DIGEST_HOUR", DIGEST_HOUR))
+        if count:
+            log.info("digests: %d enqueued", count)
         return count
 
 
-def sweep_mail(app: Flask) -> dict:
-    with app.app_context():
-        counts = deliver_pending(utcnow())
+def sweep_complaints(app: Flask, now: datetime | None = None) -> int:
+    """Enqueue alerts about complaints nearing their decision date; return how many."""
+    from foi.services.complaint_alerts import complaint_reminders_sweep
+
+    with job_context(app):
+        count = complaint_reminders_sweep(now=now or utcnow(),
+                                          reminder_days=app.config["REMINDER_DAYS"])
+        if count:
+            log.info("complaints: %d alerts enqueued", count)
+        return count
+
+
+def sweep_mail(app: Flask, now: datetime | None = None) -> dict[str, int]:
+    """Deliver the pending e-mail whose time has come; return counts by outcome."""
+    from foi.mail.delivery import deliver_pending
+
+    with job_context(app):
+        counts = deliver_pending(now or utcnow())
         if any(counts.values()):
             log.info("mail: %s", counts)
         return counts
+
+
+def run_sweeps(app: Flask, holder: str, now: Callable[[], datetime] = utcnow) -> bool:
+    """Run every sweep once if ``holder`` holds the lease; return False when another does.
+
+    The lease is renewed between the reminder sweep's batches; when it is lost (this process
+    stalled past the lease and another scheduler took over) the sweep stops at once.
+    """
+    def keep_going() -> bool:
+        with app.app_context():
+            return lease_acquire(holder, now())
+
+    if not keep_going():
+        log.info("another scheduler holds the lease; %s waits", holder)
+        return False
+    sweep_reminders(app, now(), keep_going=keep_going)
+    if keep_going():
+        sweep_complaints(app, now())
+    if keep_going():
+        sweep_digests(app, now())
+    if keep_going():
+        sweep_mail(app, now())
+    return True

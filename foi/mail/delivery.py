@@ -1,22 +1,46 @@
-"""Send what is due in the outbox, with retry and backoff."""
+"""Send what is due in the outbox, with retry and backoff; let administrators retry.
+
+Delivery is at-least-once with the smallest window we can give: a row is marked sent and
+committed right after the SMTP server accepted the message, one commit per message. If the
+process dies between the server's "250 OK" and that commit (a few milliseconds), the message is
+sent again on the next run, with the same Message-ID (see :func:`foi.mail.smtp.message_id`), so
+a mail store that drops duplicates by Message-ID still shows it once. Nothing is ever lost: a row
+stays pending until a server accepted it or delivery gave up.
+"""
+from __future__ import annotations
+
 from datetime import datetime, timedelta
+from smtplib import SMTPRecipientsRefused, SMTPResponseException
 
 from flask import current_app
-from sqlalchemy import select
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
 
 from foi.extensions import db
-from foi.mail.smtp import PermanentFailure, TemporaryFailure, build_message, send
-from foi.models import OutboxMessage
+from foi.mail.smtp import PermanentFailure, Sender, TemporaryFailure, build_message
+from foi.models import OutboxMessage, User
 from foi.models.outbox import FAILED, PENDING, SENT
+from foi.models.user import ADMIN
+from foi.services.db import transaction
+from foi.services.errors import DomainError, NotFound
 
+#: Minutes to wait after the 1st, 2nd, ... failed attempt; the last value repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 180)
+STATUSES = (PENDING, FAILED, SENT)
 
 
-def deliver_pending(now: datetime, limit: int = 500) -> dict:
+def backoff(attempts: int) -> timedelta:
+    """Return how long to wait after the ``attempts``-th failed attempt."""
+    return timedelta(minutes=BACKOFF_MINUTES[min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1])
+
+
+def deliver_pending(now: datetime, limit: int = 1000) -> dict[str, int]:
     """Try each pending message whose time has come; commit after each one.
 
-    Committing per message means a crash loses at most the message in flight, and the row is
-    marked sent right after the server accepted it.
+    A 4xx answer or an unreachable server puts the message back with a growing delay, until
+    ``MAIL_GIVE_UP_AFTER_HOURS`` after it was enqueued (or retried by an administrator); a 5xx
+    answer fails it at once. When the server is unreachable the run stops, leaving the rest for
+    later instead of waiting for a time-out on each message.
     """
     config = current_app.config
     give_up = timedelta(hours=config["MAIL_GIVE_UP_AFTER_HOURS"])
@@ -24,34 +48,98 @@ def deliver_pending(now: datetime, limit: int = 500) -> dict:
     ids = db.session.scalars(
         select(OutboxMessage.id).where(OutboxMessage.status == PENDING,
                                        OutboxMessage.next_attempt_at <= now)
-        .order_by(OutboxMessage.id).limit(limit)).all()
-    for message_id in ids:
-        msg = db.session.get(OutboxMessage, message_id)
-        if msg is None or msg.status != PENDING:
-            continue
-        msg.attempts += 1
-        try:
-            send(config, build_message(config["MAIL_FROM"], msg.to_addr, msg.subject,
-                                       msg.body_text, msg.key))
-        except TemporaryFailure as exc:
-            msg.last_error = str(exc)[:1000]
-            if now - msg.created_at >= give_up:
-                msg.status = FAILED
-                counts["failed"] += 1
-            else:
-                delay = BACKOFF_MINUTES[min(msg.attempts, len(BACKOFF_MINUTES)) - 1]
-                msg.next_attempt_at = now + timedelta(minutes=delay)
-                counts["retry"] += 1
-        except PermanentFailure as exc:
-            msg.last_error = str(exc)[:1000]
-            msg.status = FAILED
-            counts["failed"] += 1
-        else:
-            msg.status = SENT
-            msg.sent_at = now
-            counts["sent"] += 1
-        db.session.commit()
-        if counts["retry"] and msg.status == PENDING:
-            # The server is down: leave the rest for the next run instead of timing out on each.
-            break
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)).all()
+    db.session.rollback()  # end the read: a SQLite reader must not block the sweep's writes
+    with Sender(config) as sender:
+        for message_id in ids:
+            msg = db.session.get(OutboxMessage, message_id)
+            if msg is None or msg.status != PENDING or msg.next_attempt_at > now:
+                db.session.rollback()
+                continue  # another scheduler sent it meanwhile
+            outcome = _attempt(sender, config, msg, now, give_up)
+            counts[outcome] += 1
+            db.session.commit()  # the at-least-once window closes here
+            if outcome == "retry" and msg.last_error.startswith("connection:"):
+                break
     return counts
+
+
+def _attempt(sender: Sender, config, msg: OutboxMessage, now: datetime,
+             give_up: timedelta) -> str:
+    msg.attempts += 1
+    try:
+        sender.send(build_message(config["MAIL_FROM"], msg.to_addr, msg.subject,
+                                  msg.body_text, msg.key))
+    except TemporaryFailure as exc:
+        refused = isinstance(exc.__cause__, (SMTPResponseException, SMTPRecipientsRefused))
+        kind = "refused" if refused else "connection"
+        msg.last_error = f"{kind}: {exc}"[:1000]
+        if now - (msg.retried_at or msg.created_at) >= give_up:
+            msg.status = FAILED
+            return "failed"
+        msg.next_attempt_at = now + backoff(msg.attempts)
+        return "retry"
+    except PermanentFailure as exc:
+        msg.last_error = f"rejected: {exc}"[:1000]
+        msg.status = FAILED
+        return "failed"
+    msg.status = SENT
+    msg.sent_at = now
+    msg.last_error = ""
+    return "sent"
+
+
+def outbox_retry(*, actor: User, message_id: int, now: datetime) -> OutboxMessage:
+    """Put a failed or waiting message back in the queue to be tried at once.
+
+    The give-up period starts again from now, so a message that failed after days of outage
+    gets a fresh chance.
+    """
+    if actor.role != ADMIN:
+        raise NotFound()
+    with transaction():
+        msg = db.session.get(OutboxMessage, message_id)
+        if msg is None:
+            raise NotFound()
+        if msg.status == SENT:
+            raise DomainError(_l("This message was already sent."))
+        msg.status = PENDING
+        msg.next_attempt_at = now
+        msg.retried_at = now
+    return msg
+
+
+def outbox_retry_failed(*, actor: User, now: datetime) -> int:
+    """Retry every failed message; return how many were put back in the queue."""
+    if actor.role != ADMIN:
+        raise NotFound()
+    with transaction():
+        rows = db.session.scalars(select(OutboxMessage).where(OutboxMessage.status == FAILED))
+        count = 0
+        for msg in rows:
+            msg.status, msg.next_attempt_at, msg.retried_at = PENDING, now, now
+            count += 1
+    return count
+
+
+def outbox_page(*, status: str | None = None, query: str = "", page: int = 1,
+                per_page: int = 50) -> tuple[list[OutboxMessage], int]:
+    """Return one page of outbox messages, newest first, and the total that match."""
+    stmt = select(OutboxMessage)
+    if status in STATUSES:
+        stmt = stmt.where(OutboxMessage.status == status)
+    query = query.strip()
+    if query:
+        like = f"%{query}%"
+        stmt = stmt.where(or_(OutboxMessage.to_addr.ilike(like), OutboxMessage.key.ilike(like),
+                              OutboxMessage.subject.ilike(like)))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    rows = db.session.scalars(stmt.order_by(OutboxMessage.id.desc())
+                              .offset((max(page, 1) - 1) * per_page).limit(per_page)).all()
+    return list(rows), total or 0
+
+
+def outbox_counts() -> dict[str, int]:
+    """Return how many messages are in each status."""
+    return dict(db.session.execute(select(OutboxMessage.status, func.count())
+                                   .group_by(OutboxMessage.status)).all())

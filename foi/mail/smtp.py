@@ -1,8 +1,11 @@
 """Deliver outbox messages through SMTP, to .eml files, or to the console."""
+from __future__ import annotations
+
+import hashlib
 import smtplib
 import sys
+from collections.abc import Mapping
 from email.message import EmailMessage
-from email.utils import make_msgid
 from pathlib import Path
 
 
@@ -14,42 +17,107 @@ class PermanentFailure(Exception):
     """Give up: the server answered 5xx."""
 
 
+def message_id(key: str, domain: str = "foi.local") -> str:
+    """Return a Message-ID derived from the outbox key.
+
+    A message sent twice (the process died after the server accepted it but before the outbox
+    row was marked sent) carries the same Message-ID both times, so mail stores that drop
+    duplicates by Message-ID show it once.
+    """
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return f"<{digest}@{domain}>"
+
+
 def build_message(sender: str, to_addr: str, subject: str, body: str, key: str) -> EmailMessage:
+    """Build the e-mail for one outbox row."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to_addr
     msg["Subject"] = subject
-    msg["Message-ID"] = make_msgid(domain="foi.local")
+    msg["Message-ID"] = message_id(key)
     msg["X-FOI-Key"] = key  # lets a reader (or a test) tie a delivered message to its outbox row
     msg.set_content(body)
     return msg
 
 
-def send(config: dict, msg: EmailMessage) -> None:
-    """Send one message with the configured backend, classifying failures for retry."""
-    backend = config["MAIL_BACKEND"]
-    if backend == "console":
-        print(msg.as_string(), file=sys.stdout, flush=True)
-        return
-    if backend == "file":
-        folder = Path(config["MAIL_DIR"])
-        folder.mkdir(parents=True, exist_ok=True)
-        safe_key = "".join(c if c.isalnum() or c in "-_." else "_" for c in msg["X-FOI-Key"])
-        (folder / f"{safe_key}.eml").write_bytes(bytes(msg))
-        return
-    try:
-        with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"],
-                          timeout=config["SMTP_TIMEOUT"]) as smtp:
+class Sender:
+    """Send messages with the configured backend, over one SMTP connection reused per run.
+
+    Use as a context manager; :meth:`send` classifies failures as temporary or permanent.
+    """
+
+    def __init__(self, config: Mapping) -> None:
+        self.config = config
+        self.backend = config["MAIL_BACKEND"]
+        self._smtp: smtplib.SMTP | None = None
+
+    def __enter__(self) -> Sender:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Say QUIT and drop the connection, ignoring a server that is already gone."""
+        if self._smtp is not None:
+            try:
+                self._smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                self._smtp.close()
+            self._smtp = None
+
+    def send(self, msg: EmailMessage) -> None:
+        """Hand one message over; return only once the server accepted it."""
+        if self.backend == "console":
+            print(msg.as_string(), file=sys.stdout, flush=True)
+            return
+        if self.backend == "file":
+            folder = Path(self.config["MAIL_DIR"])
+            folder.mkdir(parents=True, exist_ok=True)
+            safe_key = "".join(c if c.isalnum() or c in "-_." else "_" for c in msg["X-FOI-Key"])
+            (folder / f"{safe_key}.eml").write_bytes(bytes(msg))
+            return
+        try:
+            self._connection().send_message(msg)
+        except smtplib.SMTPRecipientsRefused as exc:
+            self.close()
+            codes = [code for code, _text in exc.recipients.values()]
+            if codes and all(400 <= code < 500 for code in codes):
+                raise TemporaryFailure(str(exc)) from exc
+            raise PermanentFailure(str(exc)) from exc
+        except smtplib.SMTPResponseException as exc:
+            self.close()  # the session's state is unknown after a refusal: start afresh
+            if 400 <= exc.smtp_code < 500:
+                raise TemporaryFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+            raise PermanentFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
+        except (OSError, smtplib.SMTPException) as exc:
+            self.close()
+            raise TemporaryFailure(str(exc) or exc.__class__.__name__) from exc
+
+    def _connection(self) -> smtplib.SMTP:
+        if self._smtp is not None:
+            try:
+                if self._smtp.noop()[0] == 250:
+                    return self._smtp
+            except (OSError, smtplib.SMTPException):
+                pass
+            self.close()
+        config = self.config
+        smtp = smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"],
+                            timeout=config["SMTP_TIMEOUT"])
+        try:
             if config.get("SMTP_STARTTLS"):
                 smtp.starttls()
             if config.get("SMTP_USER"):
                 smtp.login(config["SMTP_USER"], config.get("SMTP_PASSWORD") or "")
-            smtp.send_message(msg)
-    except smtplib.SMTPResponseException as exc:
-        if 400 <= exc.smtp_code < 500:
-            raise TemporaryFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
-        raise PermanentFailure(f"{exc.smtp_code} {exc.smtp_error!r}") from exc
-    except smtplib.SMTPRecipientsRefused as exc:
-        raise PermanentFailure(str(exc)) from exc
-    except (OSError, smtplib.SMTPException) as exc:
-        raise TemporaryFailure(str(exc) or exc.__class__.__name__) from exc
+        except BaseException:
+            smtp.close()
+            raise
+        self._smtp = smtp
+        return smtp
+
+
+def send(config: Mapping, msg: EmailMessage) -> None:
+    """Send one message on its own connection (for callers outside the delivery loop)."""
+    with Sender(config) as sender:
+        sender.send(msg)

@@ -26,3 +26,5 @@ class OutboxMessage(db.Model):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # An administrator's retry restarts the give-up period from this moment.
+    retried_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

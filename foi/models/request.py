@@ -2,7 +2,7 @@
 import json
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from foi.extensions import db
@@ -42,6 +42,11 @@ class InfoRequest(db.Model):
     __table_args__ = (
         Index("ix_info_request_queue", "agency_id", "status", "due_at"),
         Index("ix_info_request_requester", "requester_id", "created_at"),
+        Index("ix_info_request_assignee", "assignee_id", "status"),
+        # Only rows still waiting for a reminder: a sweep with nothing due stays cheap.
+        Index("ix_info_request_next_reminder", "next_reminder_at",
+              sqlite_where=text("next_reminder_at IS NOT NULL"),
+              postgresql_where=text("next_reminder_at IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,6 +65,8 @@ class InfoRequest(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped whenever due_at moves, so reminders are keyed to one version of the deadline.
     deadline_version: Mapped[int] = mapped_column(Integer, default=1)
+    # When the reminder sweep should next look at this request (foi.services.reminders).
+    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -75,4 +75,6 @@ def refresh_due(req: InfoRequest, *, calendar: WorkingCalendar | None = None,
         if req.due_at is not None:
             req.deadline_version = (req.deadline_version or 1) + 1
         req.due_at = due
+        # The reminder sweep looks again at its next run and schedules the new date's notices.
+        req.next_reminder_at = req.received_at if due is not None else None
     return result

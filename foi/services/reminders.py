@@ -1,76 +1,345 @@
-"""Deadline reminders and overdue notices, keyed so that each is enqueued once."""
-from datetime import datetime, timedelta
+"""Deadline reminders and overdue notices, enqueued exactly once in effect.
 
-from flask import url_for
-from sqlalchemy import select
+Each open request carries ``next_reminder_at``: when the sweep should next look at it. The sweep
+reads only rows whose moment has come (a partial index holds just those still waiting), decides
+which notice is due *now*, enqueues it under a key naming the request, the notice and the
+deadline version, and moves ``next_reminder_at`` to the next notice's moment. Outbox rows, the
+history event and the new moment commit together, one batch at a time, so:
+
+- a crash mid-sweep loses nothing (uncommitted batches are redone) and repeats nothing (committed
+  ones have moved on, and a redone batch finds its keys already in the outbox);
+- after a day with the server off, only the nearest notice is sent (the due-day reminder, or
+  the overdue notice), not one per missed run;
+- a second sweep running at the same time skips rows the first one holds (PostgreSQL) or fails
+  on the unique key and redoes its batch, finding the work done;
+- a moved deadline (extension, transfer, clarification) bumps the version: the new date gets its
+  own reminders and the old date's are never sent.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from flask import render_template, url_for
+from flask_babel import force_locale
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import aliased
 
 from foi.extensions import db
-from foi.mail.outbox import enqueue
-from foi.models import InfoRequest
-from foi.models.request import AWAITING
+from foi.law import complaint_window
+from foi.law.calendar import WorkingCalendar
+from foi.models import Agency, Event, InfoRequest, OutboxMessage, User
+from foi.models.outbox import PENDING
+from foi.models.request import AWAITING, INTERNAL
 from foi.models.user import COORDINATOR
-from foi.services.deadlines import law_calendar
-from foi.services.history import agency_staff, record
+from foi.services.deadlines import law_calendar, law_pack
+
+log = logging.getLogger("foi.jobs")
+
+#: Working days before the due date at which the assigned officer is reminded (0: the due day).
+DEFAULT_REMINDER_DAYS = (3, 1, 0)
+#: A row whose notice could not be built is looked at again this much later, not every minute.
+POISON_DELAY = timedelta(hours=1)
+_CONFLICT_RETRIES = 5
 
 
-def _working_days_until(calendar, start: datetime, end: datetime) -> int:
-    """Count working days after ``start``'s date up to and including ``end``'s date."""
-    day, count = start.date(), 0
-    while day < end.date():
-        day += timedelta(days=1)
-        if calendar.is_working_day(day):
-            count += 1
-    return count
+@dataclass
+class SweepResult:
+    """What one sweep did: requests looked at, requests notified, messages enqueued."""
+
+    looked_at: int = 0
+    notified: int = 0
+    messages: int = 0
+    batches: int = 0
 
 
-def reminders_enqueue(now: datetime, reminder_days=(3, 1, 0), batch: int = 1000) -> int:
-    """Enqueue due-soon reminders and overdue notices for open requests; return how many.
+@dataclass
+class Mail:
+    """One message to enqueue."""
 
-    Each message's key holds the request, the kind and the deadline version: running the
-    sweep again, or after a crash, adds nothing; a moved deadline gets its own reminders.
+    key: str
+    to_addr: str
+    template: str
+    locale: str
+    context: dict
+
+
+class _Agency:
+    """The agency fields e-mail templates use, without loading the ORM object."""
+
+    def __init__(self, name_az: str, name_en: str, name_ru: str) -> None:
+        self._names = {"az": name_az, "en": name_en, "ru": name_ru}
+
+    def name(self, locale: str = "az") -> str:
+        return self._names.get(locale) or self._names["az"]
+
+
+@dataclass
+class _Person:
+    id: int
+    email: str
+    display_name: str
+    locale: str
+
+
+@dataclass
+class _Request:
+    id: int
+    reference: str
+    subject: str
+    status: str
+    due_at: datetime | None
+    deadline_version: int
+    agency_id: int
+    law_code: str
+    agency: _Agency
+    assignee: _Person | None
+    requester: _Person
+
+
+def render_mail(template: str, locale: str, **context) -> tuple[str, str]:
+    """Render ``templates/email/<template>.txt`` into a subject and a body, as enqueue does."""
+    with force_locale(locale):
+        text = render_template(f"email/{template}.txt", **context)
+    subject, _, body = text.partition("\n")
+    return subject.removeprefix("Subject:").strip()[:300], body.lstrip("\n")
+
+
+def enqueue_many(mails: list[Mail], now: datetime) -> set[str]:
+    """Add the messages whose key is not in the outbox yet; return the keys added.
+
+    Runs inside the caller's transaction. A concurrent writer of the same key makes the flush
+    fail on the unique constraint, and the caller redoes its batch.
     """
-    horizon = now + timedelta(days=max(reminder_days) + 10)  # weekends and holidays in between
-    sent = 0
-    calendars = {}
-    stmt = (select(InfoRequest).where(InfoRequest.status == AWAITING,
-                                      InfoRequest.due_at.is_not(None),
-                                      InfoRequest.due_at <= horizon)
-            .order_by(InfoRequest.due_at).execution_options(yield_per=batch))
-    for req in db.session.scalars(stmt):
-        law = req.agency.law_code
-        calendar = calendars.setdefault(law, law_calendar(law))
-        link = url_for("officer.request_detail", reference=req.reference, _external=True)
-        if req.due_at < now:
-            key = f"req:{req.id}:overdue:v{req.deadline_version}"
-            people = agency_staff(req.agency_id, (COORDINATOR,))
-            if req.assignee:
-                people.append(req.assignee)
-            added = False
-            for person in people:
-                added |= enqueue(f"{key}:u{person.id}", person.email, "staff_overdue",
-                                 person.locale, req=req, user=person, link=link)
-            added |= enqueue(f"{key}:requester", req.requester.email, "requester_overdue",
-                             req.requester.locale, req=req, user=req.requester,
-                             link=url_for("citizen.request_detail", reference=req.reference,
-                                          _external=True))
-            if added:
-                record(req, "reminder_sent", visibility="internal", at=now, kind="overdue")
-                sent += 1
+    if not mails:
+        return set()
+    keys = list(dict.fromkeys(m.key for m in mails))
+    existing = set(db.session.scalars(select(OutboxMessage.key)
+                                      .where(OutboxMessage.key.in_(keys))))
+    rows, seen = [], set(existing)
+    for mail in mails:
+        if mail.key in seen or not mail.to_addr:
             continue
-        left = _working_days_until(calendar, now, req.due_at)
-        # Only the nearest threshold: after a day with the server off, one notice, not three.
-        due_marks = [d for d in sorted(reminder_days) if left <= d]
-        if not due_marks:
+        seen.add(mail.key)
+        subject, body = render_mail(mail.template, mail.locale, **mail.context)
+        rows.append({"key": mail.key, "to_addr": mail.to_addr, "subject": subject,
+                     "body_text": body, "body_html": None, "status": PENDING, "attempts": 0,
+                     "next_attempt_at": now, "last_error": "", "created_at": now})
+    if rows:
+        db.session.execute(insert(OutboxMessage), rows)
+    return {row["key"] for row in rows}
+
+
+def first_day_within(cal: WorkingCalendar, due_day: date, mark: int) -> date:
+    """Return the first day from which at most ``mark`` working days remain until ``due_day``."""
+    day, left = due_day, 0
+    while True:
+        before = left + (1 if cal.is_working_day(day) else 0)
+        if before > mark:
+            return day
+        day, left = day - timedelta(days=1), before
+
+
+def reminder_plan(cal: WorkingCalendar, due_at: datetime, now: datetime,
+                  marks: tuple[int, ...]) -> tuple[str | None, int, datetime]:
+    """Decide the notice due at ``now`` and when to look next.
+
+    Return ``(kind, working_days_left, next_at)``: kind is ``"overdue"``, ``"due<N>"`` for the
+    nearest threshold reached (only that one: missed thresholds are not sent late), or None.
+    ``next_at`` is local midnight of the day the next threshold is reached, or the due moment
+    itself (for the overdue notice), always after ``now``.
+    """
+    if now >= due_at:
+        return "overdue", 0, due_at
+    today = cal.local(now).date()
+    due_day = cal.local(due_at).date()
+    left = cal.working_days_between(today, due_day)
+    reached = [m for m in sorted(marks) if left <= m]
+    kind = f"due{reached[0]}" if reached else None
+    later = [m for m in marks if m < (reached[0] if reached else left)]
+    next_at = due_at
+    if later:
+        day = first_day_within(cal, due_day, max(later))
+        next_at = min(due_at, cal.start_of_day(day).astimezone(due_at.tzinfo))
+    if next_at <= now:  # a due day that is not a working day: look again tomorrow
+        next_at = min(due_at, cal.start_of_day(today + timedelta(days=1)))
+    return kind, left, next_at
+
+
+def _load_batch(now: datetime, batch: int) -> list[_Request]:
+    requester, assignee = aliased(User), aliased(User)
+    r = InfoRequest
+    stmt = (select(r.id, r.reference, r.subject, r.status, r.due_at, r.deadline_version,
+                   r.agency_id, Agency.law_code, Agency.name_az, Agency.name_en, Agency.name_ru,
+                   assignee.id, assignee.email, assignee.display_name, assignee.locale,
+                   assignee.active, requester.id, requester.email, requester.display_name,
+                   requester.locale)
+            .join(Agency, Agency.id == r.agency_id)
+            .join(requester, requester.id == r.requester_id)
+            .outerjoin(assignee, assignee.id == r.assignee_id)
+            .where(r.next_reminder_at <= now)
+            .order_by(r.next_reminder_at, r.id).limit(batch))
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Two sweeps at once (the lease lost mid-run) share the work instead of colliding.
+        stmt = stmt.with_for_update(of=r, skip_locked=True)
+    result = []
+    for row in db.session.execute(stmt):
+        (rid, ref, subject, status, due_at, version, agency_id, law, n_az, n_en, n_ru,
+         a_id, a_email, a_name, a_locale, a_active, q_id, q_email, q_name, q_locale) = row
+        result.append(_Request(
+            rid, ref, subject, status, due_at, version, agency_id, law,
+            _Agency(n_az, n_en, n_ru),
+            _Person(a_id, a_email, a_name, a_locale) if a_id and a_active else None,
+            _Person(q_id, q_email, q_name, q_locale)))
+    return result
+
+
+class _Context:
+    """What a sweep looks up once: calendars, packs, coordinators, links."""
+
+    def __init__(self) -> None:
+        self.calendars: dict[str, WorkingCalendar] = {}
+        self.coordinators: dict[int, list[_Person]] = {}
+
+    def calendar(self, law: str) -> WorkingCalendar:
+        if law not in self.calendars:
+            self.calendars[law] = law_calendar(law)
+        return self.calendars[law]
+
+    def coordinators_of(self, agency_ids: set[int]) -> None:
+        missing = agency_ids - set(self.coordinators)
+        for agency_id in missing:
+            self.coordinators[agency_id] = []
+        if missing:
+            rows = db.session.execute(
+                select(User.agency_id, User.id, User.email, User.display_name, User.locale)
+                .where(User.agency_id.in_(missing), User.role == COORDINATOR,
+                       User.active.is_(True)).order_by(User.id))
+            for agency_id, *person in rows:
+                self.coordinators[agency_id].append(_Person(*person))
+
+
+def _complaint_context(req: _Request, cal: WorkingCalendar, locale: str) -> dict:
+    """Say where and by when the requester may complain about the missed deadline."""
+    pack = law_pack(req.law_code)
+    body = pack.oversight
+    context = {"complain_to": body.name.get(locale) or body.name.get("en", ""),
+               "complain_article": body.article, "complain_url": body.url,
+               "complain_by": None, "complain_by_article": ""}
+    try:
+        window = complaint_window(pack, cal, req.due_at)
+    except LookupError:
+        return context  # the law sets no time limit for complaining
+    context.update(complain_by=window.due_at, complain_by_article=pack.complaint_window.article)
+    return context
+
+
+def _notices(req: _Request, kind: str, left: int, ctx: _Context) -> list[Mail]:
+    version = f"v{req.deadline_version}"
+    staff_link = url_for("officer.request_detail", reference=req.reference, _external=True)
+    if kind == "overdue":
+        people = list(ctx.coordinators[req.agency_id])
+        if req.assignee and all(p.id != req.assignee.id for p in people):
+            people.append(req.assignee)
+        mails = [Mail(f"req:{req.id}:overdue:{version}:u{p.id}", p.email, "staff_overdue",
+                      p.locale, {"req": req, "user": p, "link": staff_link}) for p in people]
+        who = req.requester
+        mails.append(Mail(
+            f"req:{req.id}:overdue:{version}:requester", who.email, "requester_overdue",
+            who.locale, {"req": req, "user": who,
+                         "link": url_for("citizen.request_detail", reference=req.reference,
+                                         _external=True),
+                         **_complaint_context(req, ctx.calendar(req.law_code), who.locale)}))
+        return mails
+    people = [req.assignee] if req.assignee else ctx.coordinators[req.agency_id]
+    return [Mail(f"req:{req.id}:{kind}:{version}:u{p.id}", p.email, "staff_due_soon", p.locale,
+                 {"req": req, "user": p, "link": staff_link, "days_left": left})
+            for p in people]
+
+
+def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Context,
+                 result: SweepResult) -> int:
+    """Process and commit one batch; return how many requests it looked at."""
+    requests = _load_batch(now, batch)
+    if not requests:
+        db.session.rollback()
+        return 0
+    ctx.coordinators_of({r.agency_id for r in requests})
+    moves, events, mails = [], [], []
+    for req in requests:
+        if req.status != AWAITING or req.due_at is None:
+            moves.append({"rid": req.id, "nxt": None})
             continue
-        mark = due_marks[0]
-        people = [req.assignee] if req.assignee else agency_staff(req.agency_id, (COORDINATOR,))
-        added = False
-        for person in people:
-            added |= enqueue(f"req:{req.id}:due{mark}:v{req.deadline_version}:u{person.id}",
-                             person.email, "staff_due_soon", person.locale, req=req,
-                             user=person, link=link, days_left=left)
-        if added:
-            record(req, "reminder_sent", visibility="internal", at=now, kind=f"due{mark}")
-            sent += 1
+        try:
+            kind, left, next_at = reminder_plan(ctx.calendar(req.law_code), req.due_at, now,
+                                                marks)
+            notices = _notices(req, kind, left, ctx) if kind else []
+        except Exception:  # one broken row must not stop every other reminder
+            log.exception("reminders: request %s skipped for now", req.id)
+            moves.append({"rid": req.id, "nxt": now + POISON_DELAY})
+            continue
+        moves.append({"rid": req.id, "nxt": None if kind == "overdue" else next_at})
+        if notices:
+            mails.extend(notices)
+            events.append((req.id, kind, {n.key for n in notices}))
+    added_keys = enqueue_many(mails, now)
+    notified = 0
+    event_rows = []
+    for request_id, kind, keys in events:
+        if keys & added_keys:
+            notified += 1
+            event_rows.append({"request_id": request_id, "kind": "reminder_sent", "at": now,
+                               "actor_id": None, "visibility": INTERNAL, "text": "",
+                               "data_json": json.dumps({"kind": kind})})
+    if event_rows:
+        db.session.execute(insert(Event), event_rows)
+    table = InfoRequest.__table__
+    db.session.execute(
+        update(table).where(table.c.id == bindparam("rid"))
+        # updated_at stays: looking at a request for reminders does not change it.
+        .values(next_reminder_at=bindparam("nxt", type_=table.c.next_reminder_at.type),
+                updated_at=table.c.updated_at),
+        moves)
     db.session.commit()
-    return sent
+    result.looked_at += len(requests)
+    result.notified += notified
+    result.messages += len(added_keys)
+    result.batches += 1
+    return len(requests)
+
+
+def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
+                    batch: int = 500, keep_going: Callable[[], bool] = lambda: True
+                    ) -> SweepResult:
+    """Enqueue the due-soon reminders and overdue notices that are due at ``now``.
+
+    Reminders go to the assigned officer (or the coordinators when nobody is assigned) when
+    ``reminder_days`` working days or fewer are left; once the due moment passes, the
+    coordinators and the assignee get an overdue notice, and the requester one saying where and
+    by when to complain. Commits after each batch of ``batch`` requests; stops early when
+    ``keep_going()`` turns false (the scheduler lost its lease).
+    """
+    marks = tuple(sorted(set(reminder_days)))
+    result, ctx = SweepResult(), _Context()
+    conflicts = 0
+    while keep_going():
+        try:
+            seen = _sweep_batch(now, batch, marks, ctx, result)
+        except (IntegrityError, OperationalError) as exc:
+            # Another sweep wrote the same keys, or held SQLite's write lock too long: redo.
+            db.session.rollback()
+            conflicts += 1
+            if conflicts > _CONFLICT_RETRIES:
+                raise
+            log.warning("reminders: batch redone after %s", exc.__class__.__name__)
+            continue
+        if seen:
+            log.info("reminders: batch %d committed (%d requests, %d messages so far)",
+                     result.batches, result.looked_at, result.messages)
+        if seen < batch:
+            break
+    return result

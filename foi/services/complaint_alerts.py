@@ -1,0 +1,68 @@
+"""Alerts for the complaint stage: the oversight body's own deadline to decide.
+
+The complaint model belongs to another part of foi and may not exist yet. When it does, this
+sweep expects a ``Complaint`` in ``foi.models`` with ``id``, ``request_id``, ``due_at`` (the
+decision deadline, e.g. AZ Constitutional Law on the Ombudsman, art. 13-1.1) and either
+``decided_at`` (NULL while open) or ``status`` ("open" while open). Without it the sweep does
+nothing.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+import foi.models
+from foi.extensions import db
+from foi.models import Agency, InfoRequest, User
+from foi.models.user import OMBUDSMAN
+from foi.services.deadlines import law_calendar
+from foi.services.reminders import DEFAULT_REMINDER_DAYS, Mail, enqueue_many, reminder_plan
+
+
+def complaint_model():
+    """Return the Complaint model if this installation has one and it fits, else None."""
+    model = getattr(foi.models, "Complaint", None)
+    if model is None or not all(hasattr(model, a) for a in ("id", "request_id", "due_at")):
+        return None
+    if not (hasattr(model, "decided_at") or hasattr(model, "status")):
+        return None
+    return model
+
+
+def complaint_reminders_sweep(*, now: datetime,
+                              reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS) -> int:
+    """Remind the oversight body's staff of complaints nearing or past their decision date.
+
+    Keys hold the complaint, the notice and the due moment, so an extended complaint deadline
+    gets its own alerts. Return how many messages were enqueued.
+    """
+    model = complaint_model()
+    if model is None:
+        return 0
+    still_open = (model.decided_at.is_(None) if hasattr(model, "decided_at")
+                  else model.status == "open")
+    rows = db.session.execute(
+        select(model.id, model.due_at, InfoRequest.reference, Agency.law_code)
+        .join(InfoRequest, InfoRequest.id == model.request_id)
+        .join(Agency, Agency.id == InfoRequest.agency_id)
+        .where(still_open, model.due_at.is_not(None))).all()
+    staff = db.session.execute(
+        select(User.id, User.email, User.display_name, User.locale)
+        .where(User.role == OMBUDSMAN, User.active.is_(True))).all()
+    calendars, mails = {}, []
+    for complaint_id, due_at, reference, law in rows:
+        cal = calendars.setdefault(law, law_calendar(law))
+        kind, left, _next = reminder_plan(cal, due_at, now, tuple(sorted(set(reminder_days))))
+        if kind is None:
+            continue
+        stamp = due_at.strftime("%Y%m%dT%H%M")
+        for person in staff:
+            mails.append(Mail(
+                f"complaint:{complaint_id}:{kind}:{stamp}:u{person.id}", person.email,
+                "staff_complaint_due", person.locale,
+                {"user": person, "reference": reference, "due_at": due_at,
+                 "days_left": left, "overdue": kind == "overdue"}))
+    added = enqueue_many(mails, now)
+    db.session.commit()
+    return len(added)
