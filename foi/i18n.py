@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import (
     format_date,
     format_datetime,
@@ -18,6 +18,7 @@ from flask_babel import (
     get_locale,
     get_translations,
     gettext,
+    refresh,
 )
 from flask_login import current_user
 
@@ -82,6 +83,8 @@ def supported_locales() -> list[str]:
 
 def select_locale() -> str:
     """Pick the language: the choice made, the account's, the browser's, else Azerbaijani."""
+    if not has_request_context():  # jobs and commands: e-mails pick their locale themselves
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     supported = supported_locales()
     chosen = session.get("lang")
     if chosen in supported:
@@ -181,17 +184,30 @@ def collate(items: Iterable[Any], attribute: str | None = None,
     return sorted(items, key=lambda item: sort_key(text_of(item), locale))
 
 
-def _library_translations() -> None:
-    # Flask-WTF looks up validator messages in WTForms' own catalogue, which has no Azerbaijani;
-    # it caches the catalogue on the request, so hand it ours (which holds LIBRARY_MESSAGES).
-    request.wtforms_translations = get_translations()
+class _WTFormsCatalogue:
+    """Answer WTForms' look-ups from our catalogue, in the language of the moment."""
+
+    def ugettext(self, message: str) -> str:
+        return get_translations().ugettext(message)
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return get_translations().ungettext(singular, plural, n)
+
+
+def _start_request() -> None:
+    # Flask-Babel caches the locale on ``g``, which outlives a request when an app context was
+    # pushed around several (tests, CLI): forget it so that every request chooses afresh.
+    refresh()
+    # Flask-WTF looks validator messages up in WTForms' own catalogue, which has no Azerbaijani;
+    # it keeps that catalogue on the request, so put ours (holding LIBRARY_MESSAGES) there.
+    request.wtforms_translations = _WTFormsCatalogue()
 
 
 def init_app(app: Flask) -> None:
     """Set up language choice, translated library messages and the formatting filters."""
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     login_manager.localize_callback = gettext
-    app.before_request(_library_translations)
+    app.before_request(_start_request)
 
     @app.context_processor
     def inject_language() -> dict[str, Any]:

@@ -6,7 +6,8 @@ class DomainError(Exception):
     """A use case refused: ``message`` is shown to the user, ``field`` names the form field."""
 
     def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
+        # Keep the lazy string: it is translated when shown, in the reader's language.
+        super().__init__(message)
         self.message = message
         self.field = field
 
