@@ -1,83 +1,108 @@
-"""Read-only JSON API over the published archive."""
+"""Read-only JSON API over the published archive (described in foi/api/openapi.py)."""
 from flask import Blueprint, request, url_for
+from sqlalchemy import select
 
-from foi.api.openapi import OPENAPI
+from foi.api.openapi import MAX_PAGE, OPENAPI
 from foi.api.problems import problem
 from foi.extensions import db
-from foi.models.document import FROM_AGENCY
+from foi.models import Agency
 from foi.models.request import OUTCOMES
-from foi.search import SearchQuery, get_backend
+from foi.search import SearchQuery
+from foi.services.archive import archive_search, public_record
 from foi.services.errors import NotFound
-from foi.services.selectors import published_requests, request_published
+from foi.services.selectors import request_published
 
 bp = Blueprint("api", __name__)
 
+PER_PAGE = 20
+MAX_Q = 500
 
-def public_request(req, full: bool = False) -> dict:
-    """Return the fields anyone may see: never the requester's contact details or notes."""
-    data = {
-        "reference": req.reference,
-        "url": url_for("archive.request_page", reference=req.reference, _external=True),
-        "subject": req.subject,
-        "agency": {"slug": req.agency.slug, "name_az": req.agency.name_az,
-                   "name_en": req.agency.name_en},
-        "outcome": req.outcome,
-        "requester": req.requester.display_name if req.publish_name else None,
-        "received_at": req.received_at.isoformat(),
-        "due_at": req.due_at.isoformat() if req.due_at else None,
-        "answered_at": req.answered_at.isoformat() if req.answered_at else None,
-        "published_at": req.published_at.isoformat() if req.published_at else None,
-    }
-    if full:
-        data["body"] = req.body
-        data["answer"] = req.response.published_text if req.response else None
-        data["files"] = [
-            {"filename": d.filename, "mime": d.mime, "size": d.size,
-             "url": url_for("archive.download", reference=req.reference, doc_id=d.id,
-                            _external=True)}
-            for d in req.documents if d.source == FROM_AGENCY and d.public]
-    return data
+
+class BadParam(ValueError):
+    """A query parameter the API cannot use; becomes a 400 problem naming it."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(reason)
+        self.name, self.reason = name, reason
+
+
+def _whole(name: str, low: int, high: int) -> int | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
+        raise BadParam(name, f"must be a whole number from {low} to {high}")
+    return int(value)
+
+
+def _agency(value: str) -> int | None:
+    """Return the id of the agency given by id or slug; unknown ones are a bad parameter."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isascii() and value.isdigit():
+        if len(value) > 18:
+            raise BadParam("agency", "no such agency")
+        found = db.session.get(Agency, int(value))
+    else:
+        found = db.session.scalar(select(Agency).where(Agency.slug == value))
+    if found is None:
+        raise BadParam("agency", "no such agency (give its slug or its id)")
+    return found.id
+
+
+def _list_query() -> SearchQuery:
+    outcome = request.args.get("outcome") or None
+    if outcome is not None and outcome not in OUTCOMES:
+        raise BadParam("outcome", f"must be one of {', '.join(OUTCOMES)}")
+    # PostgreSQL refuses NUL in text; it is never part of a word anyway.
+    q = request.args.get("q", "").replace("\x00", " ")
+    if len(q) > MAX_Q:
+        raise BadParam("q", f"must be at most {MAX_Q} characters")
+    return SearchQuery(q=q, agency_id=_agency(request.args.get("agency", "")), outcome=outcome,
+                       year=_whole("year", 1900, 2999), page=_whole("page", 1, MAX_PAGE) or 1,
+                       sort="newest" if request.args.get("sort") == "newest" else "relevance",
+                       per_page=PER_PAGE)
 
 
 @bp.get("/openapi.json")
 def openapi():
+    """Serve the OpenAPI description of this API."""
     return OPENAPI
 
 
 @bp.get("/requests/<reference>")
 def request_detail(reference: str):
+    """Return one published request with its published answer and released files."""
     try:
         req = request_published(reference)
     except NotFound:
         return problem(404, "Not Found", f"No published request {reference}.")
-    return public_request(req, full=True)
+    return public_record(req, full=True)
 
 
 @bp.get("/requests")
 def request_list():
-    page = request.args.get("page", "1")
-    year = request.args.get("year", "")
-    agency = request.args.get("agency", "")
-    outcome = request.args.get("outcome") or None
-    if not page.isdigit() or int(page) < 1:
-        return problem(400, "Bad Request", "page must be a positive whole number.",
-                       invalid_params=[{"name": "page", "reason": "not a positive integer"}])
-    if (year and not year.isdigit()) or (agency and not agency.isdigit()):
-        return problem(400, "Bad Request", "year and agency must be whole numbers.")
-    if outcome and outcome not in OUTCOMES:
-        return problem(400, "Bad Request", f"outcome must be one of {', '.join(OUTCOMES)}.")
-    conn = db.session.connection()
-    results = get_backend(conn).query(conn, SearchQuery(
-        q=request.args.get("q", "")[:500], agency_id=int(agency) if agency else None,
-        outcome=outcome, year=int(year) if year else None, page=int(page), per_page=20))
-    found = published_requests([h.request_id for h in results.hits])
+    """Search the published requests; a page of results with links to the others."""
+    try:
+        query = _list_query()
+    except BadParam as exc:
+        return problem(400, "Bad Request", f"{exc.name} {exc.reason}.",
+                       invalid_params=[{"name": exc.name, "reason": exc.reason}])
+    results, found = archive_search(query)
     args = {k: v for k, v in request.args.items() if k != "page"}
-    links = {}
+
+    def page_url(n: int) -> str:
+        return url_for("api.request_list", page=n, _external=True, **args)
+
+    links = {"self": page_url(results.page), "first": page_url(1)}
+    if results.pages:
+        links["last"] = page_url(results.pages)
     if results.page < results.pages:
-        links["next"] = url_for("api.request_list", page=results.page + 1, _external=True, **args)
-    if results.page > 1:
-        links["prev"] = url_for("api.request_list", page=results.page - 1, _external=True, **args)
+        links["next"] = page_url(results.page + 1)
+    if 1 < results.page <= results.pages + 1:
+        links["prev"] = page_url(results.page - 1)
     return {"total": results.total, "page": results.page, "pages": results.pages,
-            "links": links,
-            "items": [public_request(found[h.request_id]) for h in results.hits
+            "per_page": results.per_page, "capped": results.capped, "links": links,
+            "items": [public_record(found[h.request_id]) for h in results.hits
                       if h.request_id in found]}

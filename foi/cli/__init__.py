@@ -8,7 +8,7 @@ foi_cli = AppGroup("foi", help="Administer foi: demo data, users, agencies, jobs
 
 def register_cli(app: Flask) -> None:
     # The modules register their commands on foi_cli when imported.
-    from foi.cli import admin, calendar, jobs, reports  # noqa: F401
+    from foi.cli import admin, archive, calendar, jobs, reports  # noqa: F401
 
     try:
         from foi.cli.deadline import deadline

@@ -13,8 +13,10 @@ from foi.models import Agency, Document, InfoRequest
 from foi.models.document import FROM_AGENCY
 from foi.models.request import OUTCOMES, PUBLISHED
 from foi.search import SearchQuery, get_backend
+from foi.services.archive import agency_statistics
 from foi.services.errors import NotFound
 from foi.services.selectors import events_for, published_requests, request_published
+from foi.web.archive.charts import outcome_chart
 from foi.web.files import send_attachment
 from foi.web.presenters import OUTCOME_LABELS, timeline
 
@@ -34,6 +36,11 @@ def archive_query() -> SearchQuery:
         outcome=outcome if outcome in OUTCOMES else None, year=_int("year"),
         sort="newest" if request.args.get("sort") == "newest" else "relevance",
         page=max(1, _int("page") or 1), per_page=20)
+
+
+def search_args() -> dict[str, str]:
+    """Return the query string without the page, to build links to the same search."""
+    return {k: v for k, v in request.args.items() if k != "page"}
 
 
 @bp.get("/")
@@ -57,8 +64,7 @@ def search():
     return render_template(
         "archive/search.html", query=query, results=results, agencies=agencies,
         requests=published_requests([h.request_id for h in results.hits]),
-        outcome_labels=OUTCOME_LABELS, locale=current_locale(),
-        args={k: v for k, v in request.args.items() if k != "page"})
+        outcome_labels=OUTCOME_LABELS, locale=current_locale(), args=search_args())
 
 
 @bp.get("/r/<reference>")
@@ -108,9 +114,11 @@ def agency(slug: str):
     conn = db.session.connection()
     results = get_backend(conn).query(conn, SearchQuery(agency_id=found.id, sort="newest",
                                                         page=max(1, _int("page") or 1)))
+    stats = agency_statistics(found)
     return render_template("archive/agency.html", agency=found, results=results,
                            requests=published_requests([h.request_id for h in results.hits]),
-                           outcome_labels=OUTCOME_LABELS, locale=current_locale())
+                           outcome_labels=OUTCOME_LABELS, locale=current_locale(),
+                           stats=stats, chart=outcome_chart(stats.outcomes_by_year))
 
 
 @bp.get("/deadline-calculator")
@@ -134,3 +142,7 @@ def calculator():
             error = _("Enter a date and time such as 2026-11-27T10:00.")
     return render_template("archive/calculator.html", packs=packs, code=code, urgency=urgency,
                            received=received, result=result, error=error, locale=locale)
+
+
+# The reuse routes and the similar-requests helpers register themselves on ``bp``.
+from foi.web.archive import reuse, similar  # noqa: E402,F401

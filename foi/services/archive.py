@@ -1,0 +1,329 @@
+"""Reuse of the public archive: public records, search exports, agency statistics, bulk files.
+
+Everything here reads published requests only and builds its output from :func:`public_record`,
+the one list of fields anyone may see, so that the API, the CSV export, the feed and the bulk
+download can never disagree about what is public.
+"""
+import csv
+import gzip
+import io
+import json
+import logging
+import os
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, has_request_context, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from foi.extensions import db
+from foi.models import Agency, InfoRequest
+from foi.models.base import utcnow
+from foi.models.document import FROM_AGENCY
+from foi.models.request import OUTCOMES, PUBLISHED
+from foi.search import Hit, SearchQuery, SearchResults, get_backend
+
+log = logging.getLogger(__name__)
+
+#: Rows a CSV export holds at most: the search ranks no more candidates than this.
+EXPORT_LIMIT = 10_000
+#: Entries of an Atom feed.
+FEED_SIZE = 50
+#: Words of a typed subject or draft that are compared with the archive.
+SIMILAR_WORDS = 24
+BULK_PREFIX = "foi-archive-"
+BULK_SUFFIX = ".jsonl.gz"
+#: Nightly files kept beside the newest one.
+BULK_KEEP = 7
+CSV_COLUMNS = ("reference", "url", "subject", "agency_slug", "agency_name_az", "agency_name_en",
+               "outcome", "requester", "received_at", "due_at", "answered_at", "published_at")
+
+Link = Callable[..., str]
+# What public_record reads, loaded in one query per relation instead of one per row.
+_RECORD_LOADS = (selectinload(InfoRequest.agency), selectinload(InfoRequest.requester),
+                 selectinload(InfoRequest.response), selectinload(InfoRequest.documents))
+
+
+def request_link(endpoint: str, **values) -> str:
+    """Return the absolute URL of ``endpoint``: from the request, or else from ``SITE_URL``.
+
+    Jobs and CLI commands have no request; their links point at the configured public site.
+    """
+    if has_request_context():
+        return url_for(endpoint, _external=True, **values)
+    site = urlsplit(current_app.config["SITE_URL"])
+    adapter = current_app.url_map.bind(site.netloc, script_name=site.path or "/",
+                                       url_scheme=site.scheme or "https")
+    return adapter.build(endpoint, values, force_external=True)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def public_record(req: InfoRequest, *, full: bool = False, link: Link = request_link) -> dict:
+    """Return the fields of a published request anyone may see.
+
+    Never the requester's contact details, internal notes or unapproved text: the requester's
+    name only when they agreed to publish it, the answer only in its published (redacted) form,
+    files only once released.
+    """
+    data = {
+        "reference": req.reference,
+        "url": link("archive.request_page", reference=req.reference),
+        "subject": req.subject,
+        "agency": {"slug": req.agency.slug, "name_az": req.agency.name_az,
+                   "name_en": req.agency.name_en},
+        "outcome": req.outcome,
+        "requester": req.requester.display_name if req.publish_name else None,
+        "received_at": _iso(req.received_at),
+        "due_at": _iso(req.due_at),
+        "answered_at": _iso(req.answered_at),
+        "published_at": _iso(req.published_at),
+    }
+    if full:
+        data["body"] = req.body
+        data["answer"] = req.response.published_text if req.response else None
+        data["files"] = [
+            {"filename": d.filename, "mime": d.mime, "size": d.size,
+             "url": link("archive.download", reference=req.reference, doc_id=d.id)}
+            for d in req.documents if d.source == FROM_AGENCY and d.public]
+    return data
+
+
+def archive_search(query: SearchQuery) -> tuple[SearchResults, dict[int, InfoRequest]]:
+    """Run ``query`` on the archive; return the results and their published requests by id."""
+    conn = db.session.connection()
+    results = get_backend(conn).query(conn, query)
+    return results, _published_by_id([h.request_id for h in results.hits])
+
+
+def _published_by_id(ids: list[int]) -> dict[int, InfoRequest]:
+    # The index may lag a withdrawal by a moment: only rows still published count.
+    if not ids:
+        return {}
+    rows = db.session.scalars(select(InfoRequest).where(
+        InfoRequest.id.in_(ids), InfoRequest.status == PUBLISHED).options(*_RECORD_LOADS))
+    return {r.id: r for r in rows}
+
+
+def archive_search_all(query: SearchQuery, limit: int = EXPORT_LIMIT
+                       ) -> Iterator[tuple[Hit, InfoRequest]]:
+    """Yield every hit of ``query`` (at most ``limit``) with its request, page by page."""
+    page, done = 1, 0
+    while done < limit:
+        results, found = archive_search(SearchQuery(
+            q=query.q, agency_id=query.agency_id, outcome=query.outcome, year=query.year,
+            topic=query.topic, sort=query.sort, page=page, per_page=100))
+        for hit in results.hits:
+            if hit.request_id in found and done < limit:
+                done += 1
+                yield hit, found[hit.request_id]
+        if page >= results.pages or not results.hits:
+            return
+        page += 1
+
+
+def csv_rows(query: SearchQuery) -> Iterator[str]:
+    """Yield a UTF-8 CSV export of ``query``, line by line, starting with a BOM for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(values) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield "\ufeff" + line(CSV_COLUMNS)
+    for _hit, req in archive_search_all(query):
+        record = public_record(req)
+        agency = record.pop("agency")
+        record.update(agency_slug=agency["slug"], agency_name_az=agency["name_az"],
+                      agency_name_en=agency["name_en"])
+        yield line([_csv_safe(record[c]) for c in CSV_COLUMNS])
+
+
+def _csv_safe(value) -> str:
+    """Return ``value`` as text a spreadsheet will not run as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def feed_entries(query: SearchQuery) -> tuple[list[tuple[Hit, InfoRequest]], datetime | None]:
+    """Return the newest ``FEED_SIZE`` hits of ``query`` and the time the feed last changed."""
+    results, found = archive_search(SearchQuery(
+        q=query.q, agency_id=query.agency_id, outcome=query.outcome, year=query.year,
+        topic=query.topic, sort="newest", page=1, per_page=FEED_SIZE))
+    entries = [(h, found[h.request_id]) for h in results.hits if h.request_id in found]
+    updated = max((r.published_at for _h, r in entries if r.published_at), default=None)
+    return entries, updated
+
+
+def similar_published(text: str, *, agency_id: int | None = None, limit: int = 5,
+                      exclude_id: int | None = None) -> list[tuple[Hit, InfoRequest]]:
+    """Return up to ``limit`` published requests most like ``text``, with their requests.
+
+    Only the first ``SIMILAR_WORDS`` distinct words count: a whole request body would make an
+    OR of hundreds of words, slow to run and no better at finding the same question.
+    """
+    kept: list[str] = []
+    for word in text.replace("\x00", " ").split():
+        if word.casefold() not in {k.casefold() for k in kept}:
+            kept.append(word)
+        if len(kept) >= SIMILAR_WORDS:
+            break
+    if not kept or limit < 1:
+        return []
+    conn = db.session.connection()
+    hits = get_backend(conn).similar(conn, " ".join(kept), agency_id, limit + 1)
+    found = _published_by_id([h.request_id for h in hits])
+    return [(h, found[h.request_id]) for h in hits
+            if h.request_id in found and h.request_id != exclude_id][:limit]
+
+
+# --- Agency statistics -----------------------------------------------------------------------
+
+@dataclass
+class AgencyStatistics:
+    """What an agency's public page reports about how it answers."""
+
+    received: int = 0
+    answered: int = 0
+    answered_on_time: int = 0
+    published: int = 0
+    median_days: float | None = None
+    #: year answered -> outcome -> count, oldest year first.
+    outcomes_by_year: dict[int, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def on_time_percent(self) -> int | None:
+        """Return the share of answers given by the legal due date, or None before any."""
+        if not self.answered:
+            return None
+        return round(100 * self.answered_on_time / self.answered)
+
+
+def agency_statistics(agency: Agency) -> AgencyStatistics:
+    """Count an agency's requests: received, answered on time, days to answer, outcomes by year.
+
+    Only counts leave the database, never a request's content, so unpublished requests are
+    counted too (the law's duty to answer covers them all). An answer counts as on time when
+    it came by the stored due date, extensions included; one given while the clock was stopped
+    (no due date) counts as on time.
+    """
+    rows = db.session.execute(
+        select(InfoRequest.status, InfoRequest.outcome, InfoRequest.received_at,
+               InfoRequest.answered_at, InfoRequest.due_at)
+        .where(InfoRequest.agency_id == agency.id)).all()
+    stats = AgencyStatistics(received=len(rows))
+    days: list[float] = []
+    by_year: dict[int, Counter] = defaultdict(Counter)
+    for status, outcome, received_at, answered_at, due_at in rows:
+        if status == PUBLISHED:
+            stats.published += 1
+        if answered_at is None:
+            continue
+        stats.answered += 1
+        if due_at is None or answered_at <= due_at:
+            stats.answered_on_time += 1
+        days.append((answered_at - received_at).total_seconds() / 86400)
+        if outcome in OUTCOMES:
+            by_year[answered_at.year][outcome] += 1
+    if days:
+        stats.median_days = round(statistics.median(days), 1)
+    stats.outcomes_by_year = {
+        year: {o: by_year[year][o] for o in OUTCOMES} for year in sorted(by_year)}
+    return stats
+
+
+# --- Bulk download ----------------------------------------------------------------------------
+
+def bulk_directory() -> Path:
+    """Return the folder of the nightly bulk files (``BULK_DIR``, default ``instance/bulk``)."""
+    from config import INSTANCE_DIR
+
+    return Path(current_app.config.get("BULK_DIR") or Path(INSTANCE_DIR) / "bulk")
+
+
+def bulk_files(directory: Path | None = None) -> list[Path]:
+    """Return the finished bulk files, newest first."""
+    directory = directory or bulk_directory()
+    if not directory.is_dir():
+        return []
+    return sorted(directory.glob(f"{BULK_PREFIX}*{BULK_SUFFIX}"), reverse=True)
+
+
+def bulk_latest(directory: Path | None = None) -> Path | None:
+    """Return the newest finished bulk file, or None before the first export."""
+    files = bulk_files(directory)
+    return files[0] if files else None
+
+
+def published_count() -> int:
+    """Return how many requests the archive holds."""
+    return db.session.query(InfoRequest.id).filter(InfoRequest.status == PUBLISHED).count()
+
+
+def archive_export(*, directory: Path | None = None, today: date | None = None,
+                   progress: Callable[[int], None] | None = None, batch: int = 500) -> Path:
+    """Write the whole published archive as gzip JSON Lines; return the file's path.
+
+    One :func:`public_record` (with body, answer and files) per line, oldest first. The file
+    is written under a temporary name and renamed when complete, so a reader never sees half a
+    file; running twice on one day replaces that day's file. ``progress`` gets batch sizes.
+    """
+    directory = directory or bulk_directory()
+    directory.mkdir(parents=True, exist_ok=True)
+    today = today or utcnow().date()
+    target = directory / f"{BULK_PREFIX}{today.isoformat()}{BULK_SUFFIX}"
+    partial = directory / f".{target.name}.{os.getpid()}.part"
+    link: Link = request_link
+    try:
+        with gzip.open(partial, "wt", encoding="utf-8", newline="\n") as out:
+            last_id = 0
+            while True:
+                rows = db.session.scalars(
+                    select(InfoRequest)
+                    .where(InfoRequest.status == PUBLISHED, InfoRequest.id > last_id)
+                    .order_by(InfoRequest.id).limit(batch).options(*_RECORD_LOADS)).all()
+                if not rows:
+                    break
+                for req in rows:
+                    out.write(json.dumps(public_record(req, full=True, link=link),
+                                         ensure_ascii=False) + "\n")
+                last_id = rows[-1].id
+                db.session.expunge_all()
+                if progress is not None:
+                    progress(len(rows))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def bulk_prune(directory: Path | None = None, keep: int = BULK_KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` bulk files; return what was deleted."""
+    old = bulk_files(directory)[keep:]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
+def export_archive_job(app: Flask) -> Path:
+    """Nightly: export the published archive and keep the last week of files.
+
+    Safe to run more than once a day: the day's file is replaced atomically.
+    """
+    with app.app_context():
+        path = archive_export()
+        removed = bulk_prune()
+        db.session.remove()
+    log.info("Exported the archive to %s (%d old files removed)", path, len(removed))
+    return path
