@@ -109,7 +109,7 @@ def _build(demo, requester, agencies, staff, rng, now) -> InfoRequest:
         req.status = CLARIFICATION
         record(req, "clarification_requested", actor=officer, visibility=REQUESTER,
                at=min(now, step + timedelta(days=1)), text=demo.officer_note)
-    if demo.state == "extended":
+    if demo.state == "extended" and not demo.urgent:  # the law extends ordinary periods only
         record(req, "extended", actor=officer, visibility=PUBLIC,
                at=min(now, step + timedelta(days=2)), days=5, text=demo.officer_note)
     if demo.state == "withdrawn":
