@@ -86,9 +86,11 @@ class Hit:
 class SearchResults:
     """A page of hits, the total, and facet counts of the whole result set.
 
-    ``capped`` means more than the back end's ``candidate_limit`` documents matched: ``total`` is
-    then still exact, but facets count only the newest ``candidate_limit`` matches and pages
-    stop there (show "10,000+" style wording).
+    ``capped`` means more than the back end's ``candidate_limit`` documents matched: facets then
+    count only the newest ``candidate_limit`` matches, pages stop there, and for word queries
+    ``total`` is that limit, a lower bound (show "5,000+"), and hits come newest first: so common
+    a query is ranked by recency, which costs nothing, rather than by scoring every match.
+    Listings without words (filters only) keep an exact ``total``.
     """
 
     hits: list[Hit]
@@ -158,9 +160,9 @@ class SearchBackend(ABC):
 
     name: str = ""
     #: Matches considered at most for facets and ranking; beyond it, newest win.
-    candidate_limit: int = 10_000
+    candidate_limit: int = 5_000
     #: Of those, how many (newest first) get a relevance score.
-    rank_limit: int = 10_000
+    rank_limit: int = 5_000
     batch_size: int = 1_000
 
     @abstractmethod
@@ -214,11 +216,16 @@ class SearchBackend(ABC):
         query = query.normalized()
         parsed = parse(query.q)
         limit = self.candidate_limit
-        scored = bool(parsed.required) and query.sort == "relevance"
-        found = self._candidates(conn, parsed, query, limit + 1, scored)
+        found = self._candidates(conn, parsed, query, limit + 1, False)
         capped = len(found) > limit
         found = found[:limit]
-        total = self._count(conn, parsed, query) if capped else len(found)
+        total = len(found)
+        if capped:
+            total = self._count(conn, parsed, query) or total
+        # Scoring reads every match of each word; past the cap, recency orders the hits.
+        scored = bool(parsed.required) and query.sort == "relevance" and not capped
+        if scored and len(found) > 1:
+            found = self._candidates(conn, parsed, query, limit, True)
         order = found
         if scored:
             # Relevance among the newest rank_limit matches; older ones follow, newest first.
@@ -292,8 +299,8 @@ class SearchBackend(ABC):
         """
 
     @abstractmethod
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int:
-        """Return the exact number of matching documents."""
+    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int | None:
+        """Return the exact number of matches if that is cheap, else ``None``."""
 
     @abstractmethod
     def _documents(self, conn: sa.Connection, request_ids: Sequence[int]) -> Iterable[Any]:

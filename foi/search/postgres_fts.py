@@ -212,7 +212,9 @@ class PostgresBackend(SearchBackend):
         return [c._replace(score=float(scores.get(c.request_id, 0.0))) for c in ranked] + \
             found[self.rank_limit:]
 
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int:
+    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int | None:
+        if not parsed.is_empty:
+            return None  # counting every match of a common word is what we must not do
         sql, params = self._select(parsed, query, "count(*)")
         return int(conn.execute(sa.text(sql), params).scalar_one())
 

@@ -63,7 +63,8 @@ def snippet(texts: Sequence[str], matcher: Matcher, width: int = WINDOW_WORDS) -
     return _render(text, tokens, start, width, marked)
 
 
-def _render(text: str, tokens: list[re.Match[str]], start: int, width: int, marked: set[int]) -> Markup:
+def _render(text: str, tokens: list[re.Match[str]], start: int, width: int,
+            marked: set[int]) -> Markup:
     if not tokens:
         return Markup("")
     end = min(len(tokens), start + width)

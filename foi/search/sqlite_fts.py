@@ -158,7 +158,9 @@ class SqliteBackend(SearchBackend):
         params = dict(filters.params)
         if parsed.required:
             params["match"] = render_match(parsed)
-            return (f"SELECT {columns} FROM search_fts JOIN search_document d"
+            # CROSS JOIN keeps FTS5 the outer loop: otherwise SQLite may walk a filter index
+            # and re-run the MATCH once per row (measured: 50 s instead of 0.2 s at 200k).
+            return (f"SELECT {columns} FROM search_fts CROSS JOIN search_document d"
                     f" ON d.rank_key = search_fts.rowid"
                     f" {filters.where('search_fts MATCH :match')}"), params
         extra = []
@@ -176,10 +178,15 @@ class SqliteBackend(SearchBackend):
         sql, params = self._select(
             parsed, query, f"d.request_id, d.agency_id, d.outcome, d.year, d.topic, {score}")
         params["limit"] = limit
-        rows = conn.execute(sa.text(f"{sql} ORDER BY d.rank_key DESC LIMIT :limit"), params)
+        # Ordering by the FTS rowid (not d.rank_key, equal but unknown to FTS5) lets FTS5 walk
+        # its doclists backwards and stop at the LIMIT instead of sorting every match.
+        order = "search_fts.rowid" if parsed.required else "d.rank_key"
+        rows = conn.execute(sa.text(f"{sql} ORDER BY {order} DESC LIMIT :limit"), params)
         return [Candidate(*row) for row in rows]
 
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int:
+    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int | None:
+        if parsed.required:
+            return None  # counting every match of a common word is what we must not do
         sql, params = self._select(parsed, query, "count(*)")
         return int(conn.execute(sa.text(sql), params).scalar_one())
 

@@ -11,7 +11,7 @@ def cities(add, doc):
     add(
         doc(1, "Şəhər nəqliyyatı", "Bakı şəhərində avtobus marşrutlarının sayı nə qədərdir?"),
         doc(2, "Səhər növbəsi", "Səhər saat səkkizdə işə başlayan həkimlərin sayı."),
-        doc(3, "Seher bazari", "Seher merkezindeki bazarin icare muqavilesi (yazilib diakritiksiz)."),
+        doc(3, "Seher bazari", "Seher merkezindeki bazarin icare muqavilesi."),
         doc(4, "İNFORMASİYA SORĞUSU", "DÖVLƏT QULLUQÇULARININ SAYI HAQQINDA"),
         doc(5, "Işıqlandırma", "Küçə IŞIQLARININ dəyişdirilməsi üçün müqavilə."),
         doc(6, "Information request", "INFORMATION ABOUT CITY LIGHTING"),
