@@ -38,13 +38,13 @@ def add(law_code: str, day: datetime, working: bool, reason: str) -> None:
     from foi.services.calendar import calendar_exception_add
     from foi.services.errors import DomainError
 
-    try:
-        with force_locale("en"):
+    with force_locale("en"):
+        try:
             moves = calendar_exception_add(actor=None, law_code=law_code, day=day.date(),
                                            kind=WORKING_DAY if working else DAY_OFF,
                                            reason=reason)
-    except DomainError as exc:
-        fail(str(exc))
+        except DomainError as exc:
+            fail(str(exc))
     _report(moves)
 
 
@@ -56,11 +56,11 @@ def remove(law_code: str, day: datetime) -> None:
     from foi.services.calendar import calendar_exception_remove
     from foi.services.errors import DomainError
 
-    try:
-        with force_locale("en"):
+    with force_locale("en"):
+        try:
             moves = calendar_exception_remove(actor=None, law_code=law_code, day=day.date())
-    except DomainError as exc:
-        fail(str(exc))
+        except DomainError as exc:
+            fail(str(exc))
     _report(moves)
 
 

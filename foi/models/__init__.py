@@ -1,6 +1,7 @@
 """SQLAlchemy models. Business rules live in foi.services and foi.law, not here."""
 from foi.models.agency import Agency
 from foi.models.calendar import CalendarException
+from foi.models.complaint import Complaint
 from foi.models.document import Document
 from foi.models.outbox import OutboxMessage
 from foi.models.request import Event, InfoRequest, ReferenceCounter
@@ -9,6 +10,6 @@ from foi.models.scheduler import SchedulerLock
 from foi.models.user import User
 
 __all__ = [
-    "Agency", "CalendarException", "Document", "Event", "InfoRequest", "OutboxMessage",
-    "ReferenceCounter", "Response", "SchedulerLock", "User",
+    "Agency", "CalendarException", "Complaint", "Document", "Event", "InfoRequest",
+    "OutboxMessage", "ReferenceCounter", "Response", "SchedulerLock", "User",
 ]

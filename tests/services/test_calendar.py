@@ -18,13 +18,6 @@ RECEIVED = datetime(2026, 2, 2, 10, 0, tzinfo=BAKU)
 DUE = datetime(2026, 2, 11, 23, 59, 59, tzinfo=BAKU)
 
 
-@pytest.fixture(autouse=True)
-def _request(app):
-    # Services run inside a web request or a CLI command; messages need a locale to render.
-    with app.test_request_context():
-        yield
-
-
 @pytest.fixture
 def world(app):
     agency = make_agency()
@@ -166,3 +159,23 @@ def test_one_exception_per_day_and_unknown_laws_refused(world):
                                kind=DAY_OFF)
     with pytest.raises(DomainError):
         calendar_exception_remove(actor=world["admin"], law_code="az", day=date(2026, 2, 5))
+
+
+def test_cli_adds_lists_and_removes_an_exception_and_reports_moved_deadlines(world, app):
+    runner = app.test_cli_runner()
+    added = runner.invoke(args=["foi", "calendar", "add", "2026-02-04", "--reason",
+                                "Election day"])
+    assert added.exit_code == 0, added.output
+    assert f"{world['req'].reference}: 2026-02-11" in added.output
+    assert "1 open deadline(s) moved." in added.output
+
+    listed = runner.invoke(args=["foi", "calendar", "list", "--year", "2026"])
+    assert listed.output == "2026-02-04\tday_off\tElection day\n"
+
+    again = runner.invoke(args=["foi", "calendar", "add", "2026-02-04"])
+    assert again.exit_code == 1
+    assert "already has an exception" in again.output
+
+    removed = runner.invoke(args=["foi", "calendar", "remove", "2026-02-04"])
+    assert removed.exit_code == 0 and "1 open deadline(s) moved." in removed.output
+    assert runner.invoke(args=["foi", "calendar", "list"]).output == ""

@@ -3,12 +3,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, render_template, request
-from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from foi.extensions import db
 from foi.i18n import current_locale, sort_key
-from foi.law import available_packs, calendar_for, deadlines, get_pack
+from foi.law import available_packs
 from foi.models import Agency, Document, InfoRequest
 from foi.models.document import FROM_AGENCY
 from foi.models.request import OUTCOMES, PUBLISHED
@@ -124,24 +123,23 @@ def agency(slug: str):
 @bp.get("/deadline-calculator")
 def calculator():
     """Answer "if I file today, when must they answer?" for every law we know."""
+    from foi.law import pack_codes
+    from foi.services.deadlines import law_calendar, law_pack
+    from foi.web.archive.calculator import calculate, calculator_form
+
     locale = current_locale()
-    packs = available_packs()
     code = request.args.get("law", "az")
-    urgency = request.args.get("urgency") or None
-    received = request.args.get("received", "")
-    result, error = None, None
-    if received:
-        try:
-            pack = get_pack(code)
-            at = datetime.fromisoformat(received)
-            if at.tzinfo is None:
-                at = at.replace(tzinfo=ZoneInfo(pack.timezone))
-            result = deadlines(pack, calendar_for(pack), at,
-                               urgency=urgency if urgency in ("life", "timeliness") else None)
-        except (LookupError, ValueError):
-            error = _("Enter a date and time such as 2026-11-27T10:00.")
-    return render_template("archive/calculator.html", packs=packs, code=code, urgency=urgency,
-                           received=received, result=result, error=error, locale=locale)
+    code = code if code in pack_codes() else "az"
+    pack = law_pack(code)
+    form = calculator_form(request.args, pack)
+    answer, status = None, 200
+    if "received" in request.args:
+        answer = calculate(form, pack, law_calendar(code), locale)
+        status = 200 if answer else 400
+    else:
+        form.received.data = datetime.now(ZoneInfo(pack.timezone)).strftime("%Y-%m-%dT%H:%M")
+    return render_template("archive/calculator.html", packs=available_packs(), pack=pack,
+                           form=form, answer=answer, locale=locale), status
 
 
 # The reuse routes and the similar-requests helpers register themselves on ``bp``.
