@@ -27,7 +27,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from foi import i18n
     from foi.cli import register_cli
     from foi.extensions import csrf, db, login_manager, migrate
-    from foi.web import register_blueprints, register_error_handlers
+    from foi.web import register_blueprints, register_error_handlers, security
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"))
@@ -36,6 +36,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     i18n.init_app(app)
     register_blueprints(app)
     register_error_handlers(app)
+    security.init_app(app)
     register_cli(app)
     return app
 
