@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from foi.models.user import OMBUDSMAN
 from foi.services import answering
-from tests.factories import make_agency, make_user, file_request
+from tests.factories import file_request, make_agency, make_user
 
 
 def pdf_text(data: bytes) -> str:

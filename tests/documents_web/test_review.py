@@ -1,5 +1,8 @@
 """Held files: the coordinator sees why, and releases, redacts or keeps each one private."""
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from foi.extensions import db
 from foi.models import Document
@@ -102,8 +105,6 @@ def test_held_pdf_published_as_redacted_copy_without_the_words_or_metadata(peopl
     assert published.status_code == 200
     assert "Jane Roe" not in pdf_text(published.data)
     assert b"Jane Roe" not in published.data
-    from pypdf import PdfReader
-    import io
     assert not PdfReader(io.BytesIO(published.data)).metadata
 
 
