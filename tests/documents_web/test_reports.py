@@ -1,0 +1,108 @@
+"""Annual reports: the figures, the CLI that writes the country's PDF, who may download which."""
+import pytest
+
+from foi.models.base import utcnow
+from foi.models.user import ADMIN
+from foi.services import answering, reports
+from tests.documents_web.helpers import pdf_text
+from tests.factories import file_request, make_agency, make_user
+
+YEAR = utcnow().year
+
+
+@pytest.fixture
+def year_of_requests(app, tmp_path):
+    app.config["REPORTS_DIR"] = str(tmp_path / "reports")
+    finance = make_agency(slug="finance", name_en="Ministry of Finance")
+    health = make_agency(slug="health", name_en="Ministry of Health")
+    officer = make_user("officer", finance)
+    citizen = make_user("citizen")
+    given = file_request(citizen, finance)
+    answering.request_answer(actor=officer, req=given, outcome="given", text="Budget attached.")
+    refused = file_request(citizen, finance)
+    answering.request_answer(actor=officer, req=refused, outcome="refused", text="Secret.",
+                             grounds=["state_secret"])
+    partial = file_request(citizen, finance)
+    answering.request_answer(actor=officer, req=partial, outcome="partial", text="In part.",
+                             grounds=["state_secret", "private_data"])
+    moved = file_request(citizen, finance)
+    answering.request_transfer(actor=officer, req=moved, agency_id=health.id,
+                               reason="Hospitals belong to the Ministry of Health.")
+    file_request(citizen, health)
+    yield finance, health
+    app.config.pop("REPORTS_DIR", None)
+
+
+def test_agency_figures_count_received_answered_refused_by_ground_and_transfers(
+        year_of_requests):
+    finance, _health = year_of_requests
+    report = reports.annual_figures(year=YEAR, agency=finance, lang="en")
+    assert report["figures"] == {"received": 3, "answered": 3, "on_time": 3, "refused": 2,
+                                 "transferred": 1, "complaints": 0}
+    grounds = {g["ground"]: g["count"] for g in report["refused_by_ground"]}
+    assert grounds["State secret"] == 2 and len(grounds) == 2
+
+
+def test_country_figures_add_up_the_agencies(year_of_requests):
+    report = reports.annual_figures(year=YEAR, lang="en")
+    assert report["figures"]["received"] == 5
+    rows = {a["name"]: a["received"] for a in report["agencies"]}
+    assert rows == {"Ministry of Finance": 3, "Ministry of Health": 2}
+    assert reports.annual_figures(year=YEAR - 1)["figures"]["received"] == 0
+
+
+def test_cli_writes_the_country_report_that_admins_then_download(year_of_requests, app, login):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["foi", "report", "--year", str(YEAR), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output
+    client = login(make_user(ADMIN))
+    response = client.get(f"/documents/reports/{YEAR}/country-en.pdf")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    text = " ".join(pdf_text(response.data).split())
+    assert "Annual report" in text and "Ministry of Health" in text
+    assert f"{YEAR}-country-en.pdf" in client.get("/documents/reports").get_data(as_text=True)
+
+
+def test_cli_refuses_an_unknown_agency_in_one_line(year_of_requests, app, tmp_path):
+    result = app.test_cli_runner().invoke(args=["foi", "report", "--year", str(YEAR),
+                                                "--agency", "nope", "--out",
+                                                str(tmp_path / "x.pdf")])
+    assert result.exit_code != 0
+    assert "No agency with slug 'nope'" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_writes_an_agency_report_where_asked(year_of_requests, app, tmp_path):
+    out = tmp_path / "finance.pdf"
+    result = app.test_cli_runner().invoke(args=["foi", "report", "--year", str(YEAR),
+                                                "--agency", "finance", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert year_of_requests[0].name_az in text  # Azerbaijani by default
+    assert "İllik" in text or "illik" in text
+
+
+def test_coordinator_downloads_own_agency_report_only(year_of_requests, login):
+    finance, health = year_of_requests
+    client = login(make_user("coordinator", finance))
+    assert client.get(f"/documents/reports/{YEAR}/finance-en.pdf").status_code == 200
+    assert client.get(f"/documents/reports/{YEAR}/health-en.pdf").status_code == 404
+    assert client.get(f"/documents/reports/{YEAR}/country-en.pdf").status_code == 404
+    page = client.get("/documents/reports").get_data(as_text=True)
+    assert "/finance-en.pdf" in page and "/health-en.pdf" not in page
+
+
+def test_citizens_and_officers_get_no_reports(year_of_requests, login):
+    finance, _health = year_of_requests
+    for user in (make_user("citizen"), make_user("officer", finance)):
+        client = login(user)
+        assert client.get("/documents/reports").status_code == 404
+        assert client.get(f"/documents/reports/{YEAR}/finance-en.pdf").status_code == 404
+
+
+def test_country_report_not_generated_yet_is_404_not_rendered_on_request(year_of_requests,
+                                                                        login):
+    client = login(make_user(ADMIN))
+    assert client.get(f"/documents/reports/{YEAR}/country-az.pdf").status_code == 404
