@@ -1,8 +1,12 @@
 """Real-browser fixtures: the app served on a local port, and headless Debian Chromium.
 
-Every test here is marked ``browser``; ``make test`` runs them in their own pass.
+Every test here is marked ``browser``; ``make test`` runs them in their own pass. The browser is
+shared by the whole session; each person in a journey gets their own context (cookies), opened
+with ``open_page``. ``audit`` screenshots a step and checks it with axe-core in every language.
 """
+import logging
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -10,10 +14,14 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.e2e.audit import Auditor
+
 ARTIFACTS = Path(os.environ.get("FOI_TEST_ARTIFACTS", "test-artifacts/screenshots"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(items):
@@ -25,6 +33,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def live_server(_app):
     """Serve the test app on 127.0.0.1 in a background thread for the whole session."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # keep request lines out of the output
     server = make_server("127.0.0.1", 0, _app, threaded=True)
     port = server.socket.getsockname()[1]
     _app.config["SERVER_NAME"] = f"127.0.0.1:{port}"
@@ -47,13 +56,45 @@ def browser():
         browser.close()
 
 
+def _artifact_dir(request) -> Path:
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture
-def page(browser, app, live_server, request):
-    """A fresh browser page (desktop size); a screenshot of its last state is kept as an artefact."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+def open_page(browser, app, live_server, request):
+    """Return ``open(viewport=DESKTOP, locale="en-GB")``: a page in a context of its own.
+
+    Each person of a journey needs their own cookies. The last state of every page is kept as
+    a screenshot artefact when the test ends.
+    """
+    opened = []
+
+    def open_(viewport=DESKTOP, locale="en-GB", name="page"):
+        context = browser.new_context(viewport=viewport, locale=locale,
+                                      accept_downloads=True, base_url=live_server)
+        page = context.new_page()
+        page.set_default_timeout(5_000)
+        opened.append((name, context, page))
+        return page
+
+    yield open_
+    folder = _artifact_dir(request)
+    for name, context, page in opened:
+        try:
+            page.screenshot(path=str(folder / f"last-{name}.png"), full_page=True)
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A fresh desktop browser page."""
+    return open_page()
+
+
+@pytest.fixture
+def audit(request, live_server):
+    """Return an ``Auditor``: ``audit(page, "step")`` screenshots and checks one page."""
+    return Auditor(_artifact_dir(request))
