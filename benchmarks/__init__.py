@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` runs ``python -m benchmarks`` (never part of ``make test``)."""

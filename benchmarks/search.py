@@ -1,0 +1,256 @@
+"""Archive search speed at 100,000 and 1,000,000 published requests, SQLite and PostgreSQL.
+
+For each database and size: build a fresh migrated database, insert the synthetic requests
+(info_request rows by bulk insert, the search index through ``backend.reindex``, timed as the
+full re-index rate), then time 200 mixed queries through the search page and the JSON API with
+Flask's test client, next to a bare "hello" route in the same run; finally time how long a newly
+published request takes to become searchable.
+
+Environment: ``FOI_BENCH_SIZES`` (default ``100000,1000000``), ``FOI_BENCH_DATABASES``
+(default ``sqlite,postgresql``), ``FOI_BENCH_PG`` (server URL, default the local one),
+``FOI_BENCH_DIR`` (SQLite files and results, default /tmp/foi-bench), ``FOI_BENCH_KEEP=1`` to
+keep the databases for another look. Results are printed and appended to
+``$FOI_BENCH_DIR/search-results.jsonl``.
+"""
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from benchmarks._synthetic import Archive
+
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+SURFACES = ("hello", "page", "api")
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    """Return p50, p95 and max of latencies given in seconds, in milliseconds."""
+    return {"p50": round(statistics.median(values) * 1000, 1),
+            "p95": round(_percentile(values, 0.95) * 1000, 1),
+            "max": round(max(values) * 1000, 1)}
+
+
+def fresh_database(kind: str, label: str, workdir: Path) -> tuple[str, callable]:
+    """Return the URL of a new empty database and a function that drops it."""
+    if kind == "sqlite":
+        path = workdir / f"{label}.sqlite3"
+        for p in workdir.glob(f"{label}.sqlite3*"):
+            p.unlink()
+        return f"sqlite:///{path}", lambda: [p.unlink() for p in workdir.glob(f"{label}.*")]
+    server = os.environ.get("FOI_BENCH_PG", PG)
+    name = f"foi_bench_{label}_{uuid.uuid4().hex[:6]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+
+    def drop():
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    return make_url(server).set(database=name).render_as_string(hide_password=False), drop
+
+
+def make_app(url: str):
+    """Create the app on ``url`` with its migrations applied and a bare hello route."""
+    from flask_migrate import upgrade
+
+    from foi import create_app
+
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, SERVER_NAME="bench.local")
+    app.add_url_rule("/bench-hello", "bench_hello", lambda: "hello")
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def populate(app, archive: Archive, n: int) -> dict[str, float]:
+    """Insert ``n`` published requests and index them; return the timings."""
+    from foi.extensions import db
+    from foi.models import Agency, InfoRequest, User
+    from foi.search import get_backend
+
+    with app.app_context():
+        engine = db.engine
+        with engine.begin() as conn:
+            conn.execute(sa.insert(Agency.__table__), [
+                {"id": i, "slug": f"agency-{i}", "name_az": f"Agentlik {i}",
+                 "name_en": f"Agency {i}", "name_ru": "", "kind": "agency", "topics": "",
+                 "keywords": "", "description_az": "", "description_en": "", "website": "",
+                 "email": "", "law_code": "az", "publish_mode": "approval", "active": True,
+                 "created_at": datetime(2019, 1, 1, tzinfo=UTC)}
+                for i in range(1, archive.agencies + 1)])
+            conn.execute(sa.insert(User.__table__), [{
+                "id": 1, "email": "bench@example.org", "display_name": "Bench",
+                "role": "citizen", "password_hash": "x", "locale": "az"}])
+        state = archive.rng.getstate()
+        started = time.perf_counter()
+        rows, batch = 0, []
+        with engine.begin() as conn:
+            for doc in archive.documents(n):
+                batch.append({
+                    "id": doc.request_id, "reference": doc.reference, "requester_id": 1,
+                    "agency_id": doc.agency_id, "subject": doc.title[:300], "body": doc.body,
+                    "lang": "az", "status": "published", "outcome": doc.outcome,
+                    "received_at": doc.published_at, "answered_at": doc.published_at,
+                    "published_at": doc.published_at, "created_at": doc.published_at,
+                    "updated_at": doc.published_at, "deadline_version": 1,
+                    "publish_name": False})
+                if len(batch) == 5000:
+                    conn.execute(sa.insert(InfoRequest.__table__), batch)
+                    rows += len(batch)
+                    batch = []
+            if batch:
+                conn.execute(sa.insert(InfoRequest.__table__), batch)
+        rows_s = time.perf_counter() - started
+        # The same documents again, through the back end's own re-index.
+        archive.rng.setstate(state)
+        started = time.perf_counter()
+        with engine.begin() as conn:
+            done = get_backend(conn).reindex(conn, _progress(archive.documents(n), n))
+        reindex_s = time.perf_counter() - started
+        started = time.perf_counter()
+        _maintain(engine)
+        maintain_s = time.perf_counter() - started
+    return {"requests_insert_s": round(rows_s, 1), "reindex_s": round(reindex_s, 1),
+            "reindex_per_s": round(done / reindex_s), "maintenance_s": round(maintain_s, 1)}
+
+
+def _progress(docs, n):
+    step = max(1, n // 10)
+    for i, doc in enumerate(docs, 1):
+        if i % step == 0:
+            print(f"    indexed {i:,} / {n:,}", flush=True)
+        yield doc
+
+
+def _maintain(engine) -> None:
+    """Run what a deployment runs after a bulk load: planner statistics, merged FTS segments."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            conn.exec_driver_sql("ANALYZE")
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+
+
+def measure(app, archive: Archive, rounds: int = 1) -> dict:
+    """Time the mixed queries on each surface; return latency summaries by surface and kind."""
+    from urllib.parse import urlencode
+
+    client = app.test_client()
+    queries = archive.queries(200)
+    for _kind, args in queries[:10]:  # warm caches and connection pools
+        client.get("/archive?" + urlencode(args))
+    times: dict[str, list[float]] = {s: [] for s in SURFACES}
+    by_kind: dict[str, list[float]] = {}
+    slowest: list[tuple[float, str]] = []
+    for _ in range(rounds):
+        for kind, args in queries:
+            qs = urlencode(args)
+            for surface, url in (("hello", "/bench-hello"), ("page", f"/archive?{qs}"),
+                                 ("api", f"/api/v1/requests?{qs}")):
+                started = time.perf_counter()
+                response = client.get(url)
+                elapsed = time.perf_counter() - started
+                assert response.status_code == 200, (url, response.status_code)
+                times[surface].append(elapsed)
+                if surface == "page":
+                    by_kind.setdefault(kind, []).append(elapsed)
+                    slowest.append((elapsed, qs))
+    slowest.sort(reverse=True)
+    return {"surfaces": {s: summary(v) for s, v in times.items()},
+            "page_by_kind": {k: summary(v) for k, v in by_kind.items()},
+            "slowest_page_queries": [(round(t * 1000, 1), q) for t, q in slowest[:5]]}
+
+
+def freshness(app, archive: Archive, n: int) -> float:
+    """Return seconds from indexing a new published request to finding it through the API."""
+    from foi.extensions import db
+    from foi.search import get_backend
+
+    doc = next(Archive(seed=1234).documents(1, first_id=n + 1))
+    doc = doc.__class__(**{**doc.__dict__, "title": "Zyxwvutsrq təzə sorğu",
+                           "published_at": datetime.now(UTC)})
+    client = app.test_client()
+    with app.app_context():
+        started = time.perf_counter()
+        with db.engine.begin() as conn:
+            get_backend(conn).index(conn, doc)
+        while client.get("/api/v1/requests?q=zyxwvutsrq").get_json()["total"] < 1:
+            if time.perf_counter() - started > 30:
+                return float("inf")
+        return time.perf_counter() - started
+
+
+def run_one(kind: str, n: int, workdir: Path) -> dict:
+    """Build one archive of ``n`` requests on ``kind`` and measure it."""
+    url, drop = fresh_database(kind, f"{kind}_{n}", workdir)
+    print(f"  {kind} {n:,}: building", flush=True)
+    try:
+        app = make_app(url)
+        archive = Archive()
+        build = populate(app, archive, n)
+        print(f"  {kind} {n:,}: built {build}", flush=True)
+        result = {"database": kind, "requests": n, **build, **measure(app, archive),
+                  "fresh_searchable_s": round(freshness(app, archive, n), 3)}
+        with app.app_context():
+            from foi.extensions import db
+            db.engine.dispose()
+        return result
+    finally:
+        if os.environ.get("FOI_BENCH_KEEP") != "1":
+            drop()
+
+
+def machine() -> dict:
+    """Describe the machine the figures come from."""
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = ""
+    try:
+        kb = int(next(line.split()[1] for line in open("/proc/meminfo")
+                      if line.startswith("MemTotal")))
+        mem = f"{kb / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem,
+            "python": platform.python_version(), "sqlite": __import__("sqlite3").sqlite_version}
+
+
+def main() -> None:
+    """Run the search benchmark for each configured database and size."""
+    sizes = [int(s) for s in os.environ.get("FOI_BENCH_SIZES", "100000,1000000").split(",")]
+    kinds = os.environ.get("FOI_BENCH_DATABASES", "sqlite,postgresql").split(",")
+    workdir = Path(os.environ.get("FOI_BENCH_DIR", "/tmp/foi-bench"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}", flush=True)
+    for n in sizes:
+        for kind in kinds:
+            result = run_one(kind, n, workdir)
+            result["machine"] = machine()
+            result["at"] = datetime.now(UTC).isoformat(timespec="seconds")
+            with open(workdir / "search-results.jsonl", "a", encoding="utf-8") as out:
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
