@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, has_request_context, url_for
 from sqlalchemy import select
@@ -28,6 +29,7 @@ from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
 from foi.models.request import OUTCOMES, PUBLISHED
 from foi.search import Hit, SearchQuery, SearchResults, get_backend
+from foi.services.deadlines import law_pack, request_law
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def law_timezone(req: InfoRequest) -> ZoneInfo:
+    """Return the timezone of the law the request's deadline is counted under."""
+    return ZoneInfo(law_pack(request_law(req)).timezone)
+
+
 def public_record(req: InfoRequest, *, full: bool = False, link: Link = request_link) -> dict:
     """Return the fields of a published request anyone may see.
 
@@ -83,7 +90,8 @@ def public_record(req: InfoRequest, *, full: bool = False, link: Link = request_
         "outcome": req.outcome,
         "requester": req.requester.display_name if req.publish_name else None,
         "received_at": _iso(req.received_at),
-        "due_at": _iso(req.due_at),
+        # The legal due moment as the law counts it: in the law's own timezone.
+        "due_at": _iso(req.due_at.astimezone(law_timezone(req)) if req.due_at else None),
         "answered_at": _iso(req.answered_at),
         "published_at": _iso(req.published_at),
     }

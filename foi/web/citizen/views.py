@@ -122,3 +122,6 @@ def download(reference: str, doc_id: int):
         abort(404)
     return send_attachment(doc)
 
+
+# The complaint route and the page's clock helpers register themselves on ``bp``.
+from foi.web.citizen import complaints  # noqa: E402,F401
