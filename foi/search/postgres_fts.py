@@ -199,7 +199,7 @@ class PostgresBackend(SearchBackend):
         sql, params = self._select(
             parsed, query, "d.request_id, d.agency_id, d.outcome, d.year, d.topic")
         params["limit"] = limit
-        rows = conn.execute(sa.text(f"{sql} ORDER BY d.rank_key DESC LIMIT :limit"), params)
+        rows = conn.execute(sa.text(f"{sql} ORDER BY d.rank_key DESC LIMIT :limit"), params).all()
         found = [Candidate(*row) for row in rows]
         if not scored or not parsed.required or not found:
             return found

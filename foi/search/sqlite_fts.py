@@ -181,8 +181,8 @@ class SqliteBackend(SearchBackend):
         # Ordering by the FTS rowid (not d.rank_key, equal but unknown to FTS5) lets FTS5 walk
         # its doclists backwards and stop at the LIMIT instead of sorting every match.
         order = "search_fts.rowid" if parsed.required else "d.rank_key"
-        rows = conn.execute(sa.text(f"{sql} ORDER BY {order} DESC LIMIT :limit"), params)
-        return [Candidate(*row) for row in rows]
+        rows = conn.execute(sa.text(f"{sql} ORDER BY {order} DESC LIMIT :limit"), params).all()
+        return [Candidate._make(row) for row in rows]
 
     def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int | None:
         if parsed.required:
