@@ -179,3 +179,55 @@ def test_cli_adds_lists_and_removes_an_exception_and_reports_moved_deadlines(wor
     removed = runner.invoke(args=["foi", "calendar", "remove", "2026-02-04"])
     assert removed.exit_code == 0 and "1 open deadline(s) moved." in removed.output
     assert runner.invoke(args=["foi", "calendar", "list"]).output == ""
+
+
+# --- The admin page ---------------------------------------------------------------------------
+
+def test_admin_page_shows_the_year_as_twelve_month_tables_with_named_holidays(world, login):
+    html = login(world["admin"]).get("/admin/calendar?law=az&year=2026",
+                                     headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert html.count('<table class="cal-month">') == 12
+    assert "<caption>January 2026</caption>" in html
+    # Novruz is named, and said in words (not colour alone) inside its day cell.
+    assert "Spring Festival" in html
+    assert '<span class="visually-hidden">, public holiday: Spring Festival' in html
+
+
+def test_admin_adds_and_removes_a_day_off_through_the_page(world, login):
+    client = login(world["admin"])
+    added = client.post("/admin/calendar/add?year=2026", data={
+        "law": "az", "day": "2026-02-04", "kind": "day_off", "reason": "Election day"})
+    assert added.status_code == 302
+    html = client.get(added.headers["Location"],
+                      headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert world["req"].reference in html  # the flash names the moved request
+    assert "Election day" in html
+    assert "day off set by the administrator: Election day" in html  # in the grid cell
+    assert world["req"].due_at == datetime(2026, 2, 12, 23, 59, 59, tzinfo=BAKU)
+
+    removed = client.post("/admin/calendar/remove?year=2026",
+                          data={"law": "az", "day": "2026-02-04"})
+    assert removed.status_code == 302
+    assert CalendarException.query.count() == 0
+    assert world["req"].due_at == DUE
+
+
+def test_bad_exception_form_is_shown_again_with_the_error_next_to_the_field(world, login):
+    client = login(world["admin"])
+    response = client.post("/admin/calendar/add?year=2026", data={
+        "law": "az", "day": "2026-02-07", "kind": "day_off", "reason": "Saturday"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'id="day-error"' in html and 'value="Saturday"' in html
+    missing = client.post("/admin/calendar/add", data={"law": "az", "kind": "day_off"})
+    assert missing.status_code == 400 and 'id="day-error"' in missing.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ["citizen", "officer", "ombudsman"])
+def test_only_administrators_reach_the_calendar_page(world, login, role):
+    person = make_user(role, world["agency"] if role == "officer" else None)
+    client = login(person)
+    assert client.get("/admin/calendar").status_code == 404
+    assert client.post("/admin/calendar/add", data={
+        "law": "az", "day": "2026-02-04", "kind": "day_off"}).status_code == 404
+    assert CalendarException.query.count() == 0
