@@ -106,3 +106,18 @@ def test_country_report_not_generated_yet_is_404_not_rendered_on_request(year_of
                                                                         login):
     client = login(make_user(ADMIN))
     assert client.get(f"/documents/reports/{YEAR}/country-az.pdf").status_code == 404
+
+
+def test_complaints_to_the_oversight_body_are_counted_for_the_agency(year_of_requests):
+    from foi.extensions import db
+    from foi.models import Complaint, InfoRequest
+
+    finance, health = year_of_requests
+    req = db.session.scalars(db.select(InfoRequest).where(
+        InfoRequest.agency_id == finance.id, InfoRequest.outcome == "refused")).first()
+    db.session.add(Complaint(request_id=req.id, lodged_by_id=req.requester_id, ground="refused",
+                             text="The refusal gives no reasons.", due_at=utcnow()))
+    db.session.commit()
+    assert reports.annual_figures(year=YEAR, agency=finance)["figures"]["complaints"] == 1
+    assert reports.annual_figures(year=YEAR, agency=health)["figures"]["complaints"] == 0
+    assert reports.annual_figures(year=YEAR)["figures"]["complaints"] == 1
