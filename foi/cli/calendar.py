@@ -21,10 +21,16 @@ def _law_option(command):
                         help="The law whose calendar to change (az, uk, us, de, in).")(command)
 
 
-def _report(moves) -> None:
+def _report(law_code: str, moves) -> None:
+    """Print each moved deadline, before and after, in the law's own timezone."""
+    from zoneinfo import ZoneInfo
+
+    from foi.law import get_pack
+
+    tz = ZoneInfo(get_pack(law_code).timezone)
     for move in moves:
-        new = move.new_due_at.isoformat() if move.new_due_at else "paused"
-        click.echo(f"{move.reference}: {move.old_due_at.isoformat()} -> {new}")
+        new = move.new_due_at.astimezone(tz).isoformat() if move.new_due_at else "paused"
+        click.echo(f"{move.reference}: {move.old_due_at.astimezone(tz).isoformat()} -> {new}")
     click.echo(f"{len(moves)} open deadline(s) moved.")
 
 
@@ -45,7 +51,7 @@ def add(law_code: str, day: datetime, working: bool, reason: str) -> None:
                                            reason=reason)
         except DomainError as exc:
             fail(str(exc))
-    _report(moves)
+    _report(law_code, moves)
 
 
 @calendar_cli.command("remove")
@@ -61,7 +67,7 @@ def remove(law_code: str, day: datetime) -> None:
             moves = calendar_exception_remove(actor=None, law_code=law_code, day=day.date())
         except DomainError as exc:
             fail(str(exc))
-    _report(moves)
+    _report(law_code, moves)
 
 
 @calendar_cli.command("list")

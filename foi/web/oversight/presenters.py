@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_time
 from flask_babel import lazy_gettext as _l
 
 from foi.i18n import current_locale
@@ -30,12 +30,19 @@ COMPLAINT_GROUNDS = {
 }
 
 
-def when(moment: datetime | None, req: InfoRequest, fmt: str = "medium") -> str:
-    """Format a moment in the request's law's timezone and the reader's language."""
+def when(moment: datetime | None, req: InfoRequest) -> str:
+    """Format a moment in the request's law's timezone and the reader's language.
+
+    A deadline that ends its day (23:59:59) is shown as the date alone.
+    """
     if moment is None:
         return ""
     tz = ZoneInfo(law_pack(request_law(req)).timezone)
-    return format_datetime(moment, fmt, tzinfo=tz, locale=current_locale())
+    local = moment.astimezone(tz)
+    day = format_date(local.date(), "medium", locale=current_locale())
+    if local.time() >= time(23, 59):
+        return day
+    return f"{day}, {format_time(local, 'short', tzinfo=tz, locale=current_locale())}"
 
 
 def oversight_name(req: InfoRequest) -> str:
