@@ -43,6 +43,7 @@ class Config:
     MAIL_GIVE_UP_AFTER_HOURS = float(_env("MAIL_GIVE_UP_AFTER_HOURS", "96"))
 
     UPLOAD_DIR = _env("UPLOAD_DIR", str(INSTANCE_DIR / "files"))
+    REPORTS_DIR = _env("REPORTS_DIR", str(INSTANCE_DIR / "reports"))
     MAX_FILE_BYTES = int(_env("MAX_FILE_MB", "25")) * 2**20
     MAX_REQUEST_FILES_BYTES = int(_env("MAX_REQUEST_MB", "100")) * 2**20
     # Werkzeug refuses larger bodies before reading them (413): the files plus form overhead.

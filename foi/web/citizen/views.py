@@ -118,7 +118,7 @@ def withdraw(reference: str):
 def download(reference: str, doc_id: int):
     req = request_for_requester(current_user, reference)
     doc = db.session.get(Document, doc_id)
-    if doc is None or doc.request_id != req.id or doc.held_reason:
+    if doc is None or doc.request_id != req.id:
         abort(404)
     return send_attachment(doc)
 
