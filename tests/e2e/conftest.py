@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.e2e.audit import Auditor
+from tests.e2e.audit import Auditor, install_axe
 
 ARTIFACTS = Path(os.environ.get("FOI_TEST_ARTIFACTS", "test-artifacts/screenshots"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,6 +74,7 @@ def open_page(browser, app, live_server, request):
     def open_(viewport=DESKTOP, locale="en-GB", name="page"):
         context = browser.new_context(viewport=viewport, locale=locale,
                                       accept_downloads=True, base_url=live_server)
+        install_axe(context)
         page = context.new_page()
         page.set_default_timeout(5_000)
         opened.append((name, context, page))
