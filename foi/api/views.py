@@ -15,6 +15,7 @@ from foi.services.selectors import request_published
 bp = Blueprint("api", __name__)
 
 PER_PAGE = 20
+NO_AGENCY = 0  # no row has id 0
 MAX_Q = 500
 
 
@@ -36,19 +37,20 @@ def _whole(name: str, low: int, high: int) -> int | None:
 
 
 def _agency(value: str) -> int | None:
-    """Return the id of the agency given by id or slug; unknown ones are a bad parameter."""
+    """Return the id of the agency given by id or slug; 0 (matches nothing) for unknown ones.
+
+    An agency nobody knows is a filter that matches nothing, like a year without answers.
+    """
     value = value.strip()
     if not value:
         return None
+    found = None
     if value.isascii() and value.isdigit():
-        if len(value) > 18:
-            raise BadParam("agency", "no such agency")
-        found = db.session.get(Agency, int(value))
+        if len(value) <= 18:
+            found = db.session.get(Agency, int(value))
     else:
         found = db.session.scalar(select(Agency).where(Agency.slug == value))
-    if found is None:
-        raise BadParam("agency", "no such agency (give its slug or its id)")
-    return found.id
+    return found.id if found is not None else NO_AGENCY
 
 
 def _list_query() -> SearchQuery:

@@ -1,0 +1,33 @@
+"""The API does what its OpenAPI document says, for any input schemathesis can think of."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from tests.archive.seed import build_archive
+
+schemathesis = pytest.importorskip("schemathesis")
+
+
+@pytest.fixture
+def api_schema(app):
+    build_archive()
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+
+
+def test_openapi_document_is_served_and_names_both_operations(client):
+    doc = client.get("/api/v1/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.1")
+    assert set(doc["paths"]) == {"/api/v1/requests", "/api/v1/requests/{reference}"}
+
+
+def test_every_operation_conforms_to_its_schema(api_schema):
+    # Driven by hand rather than by the pytest plugin, so it also runs with -p no:schemathesis.
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) == 2
+    for operation in operations:
+        @settings(max_examples=25, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(case=operation.as_strategy())
+        def conforms(case):
+            case.call_and_validate()
+
+        conforms()

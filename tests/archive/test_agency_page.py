@@ -1,0 +1,66 @@
+"""An agency's public page: its published answers, how it answers, a chart with a table."""
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from foi.extensions import db
+from foi.services.archive import agency_statistics
+from tests.archive.seed import build_archive
+
+
+@pytest.fixture
+def archive(app):
+    return build_archive()
+
+
+def _set_times(req, received, answered, due):
+    req.received_at, req.answered_at, req.due_at = received, answered, due
+    db.session.commit()
+
+
+def test_statistics_count_received_on_time_median_and_outcomes_by_year(archive):
+    tax = archive.agency
+    first, second = archive.published[0], archive.published[1]
+    late = archive.unpublished
+    day = timedelta(days=1)
+    _set_times(first, datetime(2024, 3, 1, tzinfo=UTC), datetime(2024, 3, 5, tzinfo=UTC),
+               datetime(2024, 3, 12, tzinfo=UTC))
+    _set_times(second, datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 6, 11, tzinfo=UTC),
+               datetime(2025, 6, 10, tzinfo=UTC))
+    _set_times(late, datetime(2025, 7, 1, tzinfo=UTC), datetime(2025, 7, 1, tzinfo=UTC) + 6 * day,
+               datetime(2025, 7, 10, tzinfo=UTC))
+
+    stats = agency_statistics(tax)
+    assert stats.received == 3 and stats.answered == 3 and stats.published == 2
+    assert stats.answered_on_time == 2 and stats.on_time_percent == 67
+    assert stats.median_days == 6.0  # 4, 6 and 10 days
+    assert stats.outcomes_by_year == {
+        2024: {"given": 1, "partial": 0, "refused": 0, "not_held": 0},
+        2025: {"given": 1, "partial": 1, "refused": 0, "not_held": 0}}
+
+
+def test_agency_without_answers_has_no_percentages(app):
+    from tests.factories import make_agency
+
+    stats = agency_statistics(make_agency())
+    assert stats.received == 0 and stats.on_time_percent is None and stats.median_days is None
+
+
+def test_agency_page_shows_statistics_chart_and_table_alternative(archive, client):
+    page = client.get(f"/agencies/{archive.agency.slug}").get_data(as_text=True)
+    assert 'data-stat="received">3<' in page
+    assert 'data-stat="published">2<' in page
+    assert "<svg" in page and 'role="img"' in page
+    assert "<table" in page and "<caption>" in page  # the same figures for screen readers
+    assert "Vergi güzəştləri 2025" in page and "Şəhər büdcəsi" in page
+    assert "Məktəb təmiri" not in page  # another agency's answer
+    assert f'href="/archive/feed.atom?agency={archive.agency.id}"' in page
+
+
+def test_agency_page_without_answers_has_no_chart(app, client):
+    from tests.factories import make_agency
+
+    agency = make_agency(slug="bos")
+    page = client.get("/agencies/bos").get_data(as_text=True)
+    assert "<svg viewBox" not in page and 'data-stat="received">0<' in page
+    assert agency.name_az in page
