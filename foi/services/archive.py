@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, has_request_context, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from foi.extensions import db
 from foi.models import Agency, InfoRequest
@@ -294,10 +294,12 @@ def archive_export(*, directory: Path | None = None, today: date | None = None,
     partial = directory / f".{target.name}.{os.getpid()}.part"
     link: Link = request_link
     try:
-        with gzip.open(partial, "wt", encoding="utf-8", newline="\n") as out:
+        # Its own session: a long export expunges as it goes without detaching the caller's rows.
+        with Session(db.engine) as session, \
+                gzip.open(partial, "wt", encoding="utf-8", newline="\n") as out:
             last_id = 0
             while True:
-                rows = db.session.scalars(
+                rows = session.scalars(
                     select(InfoRequest)
                     .where(InfoRequest.status == PUBLISHED, InfoRequest.id > last_id)
                     .order_by(InfoRequest.id).limit(batch).options(*_RECORD_LOADS)).all()
@@ -307,7 +309,7 @@ def archive_export(*, directory: Path | None = None, today: date | None = None,
                     out.write(json.dumps(public_record(req, full=True, link=link),
                                          ensure_ascii=False) + "\n")
                 last_id = rows[-1].id
-                db.session.expunge_all()
+                session.expunge_all()
                 if progress is not None:
                     progress(len(rows))
         os.replace(partial, target)
