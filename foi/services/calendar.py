@@ -9,6 +9,7 @@ from babel.dates import format_date, format_datetime
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from foi.extensions import db
 from foi.law import pack_codes
@@ -121,6 +122,7 @@ def _affected(law_code: str, day: date) -> list[InfoRequest]:
         select(InfoRequest).join(Agency, InfoRequest.agency_id == Agency.id)
         .where(Agency.law_code == law_code, InfoRequest.status.in_(OPEN_STATUSES),
                InfoRequest.received_at < end, InfoRequest.due_at >= start)
+        .options(selectinload(InfoRequest.events))  # each recomputation replays the history
         .order_by(InfoRequest.id)))
 
 
