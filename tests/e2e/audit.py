@@ -101,26 +101,30 @@ class Auditor:
         self.counter = itertools.count(1)
         self.checked: list[tuple[str, str]] = []
 
-    def __call__(self, page, step: str, *, languages=LANGUAGES, reflow: bool = True) -> None:
+    def __call__(self, page, step: str, *, languages=LANGUAGES, reflow: bool = True,
+                 also=None) -> None:
         """Check ``page`` now (and in the other ``languages``); fail listing what is wrong.
 
         Pass ``languages=()`` for a page that only a POST shows (a form with errors): the
         language buttons would load it again by GET, so only the current language is checked.
+        ``also(page, code)`` runs the test's own checks in each language.
         """
         number = next(self.counter)
         page.screenshot(path=str(self.folder / f"{number:02d}-{step}.png"), full_page=True)
         start = page_language(page)
-        problems = self._check(page, start, reflow)
+        problems = self._check(page, start, reflow, also)
         others = [code for code in languages if code != start]
         for code in others:
             switch_language(page, code)
-            problems += self._check(page, code, reflow)
+            problems += self._check(page, code, reflow, also)
         if others:
             switch_language(page, start)
         assert not problems, f"step {step!r} at {page.url}:\n" + "\n".join(problems)
 
-    def _check(self, page, code: str, reflow: bool) -> list[str]:
+    def _check(self, page, code: str, reflow: bool, also) -> list[str]:
         self.checked.append((page.url, code))
+        if also is not None:
+            also(page, code)
         lines = axe_problems(page)
         if reflow:
             lines += reflow_problems(page)
