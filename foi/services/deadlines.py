@@ -54,11 +54,13 @@ def request_law(req: InfoRequest) -> str:
 def request_deadlines(req: InfoRequest, now: datetime | None = None,
                       extra_events: list[ClockEvent] = (), *,
                       calendar: WorkingCalendar | None = None,
-                      strict: bool = True) -> Deadlines:
+                      strict: bool = False) -> Deadlines:
     """Compute the request's deadlines from its history through the law's rules.
 
-    Pass ``calendar`` to reuse one across many requests of the same law, and
-    ``strict=False`` to recompute a stored history whose old extension no longer fits.
+    Pass ``calendar`` to reuse one across many requests of the same law. A stored history is
+    recomputed leniently: an extension that a later calendar change made unlawful (e.g. now
+    after the moved due date) is ignored and the explanation says so, so pages never fail.
+    ``strict=True`` raises ExtensionNotAllowed instead.
     """
     law_code = request_law(req)
     return deadlines(law_pack(law_code), calendar or law_calendar(law_code), req.received_at,
@@ -68,7 +70,13 @@ def request_deadlines(req: InfoRequest, now: datetime | None = None,
 
 def refresh_due(req: InfoRequest, *, calendar: WorkingCalendar | None = None,
                 strict: bool = True) -> Deadlines:
-    """Store the recomputed due date; bump the version when it moved so reminders follow it."""
+    """Store the recomputed due date; bump the version when it moved so reminders follow it.
+
+    With ``strict``, an extension just recorded (the last clock event) that the law does not
+    allow raises ExtensionNotAllowed, so the service can refuse it; older events never do.
+    """
+    events = clock_events(req.events)
+    strict = strict and bool(events) and events[-1].kind == "extended"
     result = request_deadlines(req, calendar=calendar, strict=strict)
     due = result.due_at if not result.paused else None
     if req.due_at != due:

@@ -127,6 +127,36 @@ def test_an_extension_that_no_longer_fits_never_blocks_a_calendar_change(world):
     assert moves and req.due_at == DUE  # the late extension is ignored, not a crash
 
 
+def test_pages_and_later_actions_still_work_after_an_extension_was_ignored(world, login):
+    from foi.services.answering import request_ask_clarification
+    from foi.services.deadlines import request_deadlines
+
+    req, officer = world["req"], make_user("officer", world["agency"])
+    calendar_exception_add(actor=world["admin"], law_code="az", day=date(2026, 2, 4),
+                           kind=DAY_OFF)
+    record(req, "extended", actor=officer, visibility="public", text="Archive search",
+           at=datetime(2026, 2, 12, 15, tzinfo=BAKU), days=3)
+    from foi.extensions import db
+    db.session.commit()
+    calendar_exception_remove(actor=world["admin"], law_code="az", day=date(2026, 2, 4))
+
+    assert "ignored" in request_deadlines(req).explain("en").lower()
+    citizen_page = login(world["citizen"]).get(f"/my/requests/{req.reference}")
+    assert citizen_page.status_code == 200
+    assert login(officer).get(f"/officer/requests/{req.reference}").status_code == 200
+    request_ask_clarification(actor=officer, req=req, question="Which year?")
+    assert req.status == "clarification"
+
+
+def test_a_new_extension_beyond_the_law_is_still_refused(world):
+    from foi.services.answering import request_extend
+
+    officer = make_user("officer", world["agency"])
+    with pytest.raises(DomainError):  # AZ art. 25: at most 7 working days
+        request_extend(actor=officer, req=world["req"], days=8, reason="Too long")
+    assert not [e for e in world["req"].events if e.kind == "extended"]
+
+
 def test_only_administrators_may_change_the_calendar(world):
     officer = make_user("officer", world["agency"])
     with pytest.raises(NotFound):
