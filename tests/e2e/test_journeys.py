@@ -214,6 +214,8 @@ def test_citizen_files_with_an_attachment_on_a_phone(open_page, audit):
     audit(phone, "phone-filing-form")
     rights = phone.get_by_role("complementary", name="What the law guarantees")
     assert "7 working days" in rights.inner_text()
+    # On a phone the rights come before the form, not after the button that sends it.
+    assert rights.bounding_box()["y"] < phone.get_by_label("Subject").bounding_box()["y"]
     req = file_with_attachment(phone, agency, "Məhkəmə statistikası 2025")
     assert req.documents and req.documents[0].filename == "earlier-letter.pdf"
     audit(phone, "phone-filed")
