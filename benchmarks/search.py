@@ -235,6 +235,18 @@ def machine() -> dict:
             "python": platform.python_version(), "sqlite": __import__("sqlite3").sqlite_version}
 
 
+def code_version() -> str:
+    """Return the commit measured, marked when foi/search has uncommitted changes."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], capture_output=True, text=True,
+                              cwd=Path(__file__).parent).stdout.strip()
+
+    dirty = git("status", "--porcelain", "--", "foi/search")
+    return git("rev-parse", "--short", "HEAD") + ("+dirty foi/search" if dirty else "")
+
+
 def main() -> None:
     """Run the search benchmark for each configured database and size."""
     sizes = [int(s) for s in os.environ.get("FOI_BENCH_SIZES", "100000,1000000").split(",")]
@@ -246,6 +258,8 @@ def main() -> None:
         for kind in kinds:
             result = run_one(kind, n, workdir)
             result["machine"] = machine()
+            result["code"] = code_version()
+            result["load_average"] = os.getloadavg()
             result["at"] = datetime.now(UTC).isoformat(timespec="seconds")
             with open(workdir / "search-results.jsonl", "a", encoding="utf-8") as out:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
