@@ -44,6 +44,9 @@ EVENT_TITLES = {
     "file_held": _l("File held for review"),
     "reminder_sent": _l("Reminder sent"),
     "deadline_moved": _l("Deadline moved"),
+    "complaint_lodged": _l("Complaint lodged with the oversight body"),
+    "complaint_extended": _l("The oversight body extended its deadline"),
+    "complaint_decided": _l("The oversight body decided the complaint"),
 }
 
 
