@@ -10,7 +10,14 @@ from flask import current_app
 
 from foi.cli import fail, foi_cli
 from foi.jobs.lock import lease_release
-from foi.jobs.sweeps import run_sweeps, sweep_complaints, sweep_digests, sweep_mail, sweep_reminders
+from foi.jobs.sweeps import (
+    prepare_database,
+    run_sweeps,
+    sweep_complaints,
+    sweep_digests,
+    sweep_mail,
+    sweep_reminders,
+)
 from foi.models.base import utcnow
 
 NOW_HELP = "Act as if it were this moment (ISO 8601; UTC unless an offset is given)."
@@ -36,7 +43,9 @@ def _logging() -> None:
 @click.option("--now", help=NOW_HELP)
 def send_mail(now):
     """Deliver the pending e-mail in the outbox once."""
-    counts = sweep_mail(current_app._get_current_object(), _clock(now)())
+    app = current_app._get_current_object()
+    prepare_database(app)
+    counts = sweep_mail(app, _clock(now)())
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
@@ -69,7 +78,9 @@ def complaint_reminders(now):
 @foi_cli.command("scheduler")
 @click.option("--once", is_flag=True, help="Run every sweep once and exit.")
 @click.option("--now", help=NOW_HELP + " For tests and catch-up runs.")
-def scheduler(once, now):
+@click.option("--batch", default=500, show_default=True,
+              help="Requests per transaction in the reminder sweep.")
+def scheduler(once, now, batch):
     """Run the periodic sweeps: reminders, complaints, digests, e-mail.
 
     Start exactly one (``make run`` does), never inside web workers. A second one started by
@@ -81,16 +92,17 @@ def scheduler(once, now):
     _logging()
     app = current_app._get_current_object()
     clock = _clock(now)
+    prepare_database(app)
     holder = f"{socket.gethostname()}:{os.getpid()}"
 
     def tick():
         try:
-            run_sweeps(app, holder, clock)
+            run_sweeps(app, holder, clock, batch=batch)
         except Exception:  # the next tick tries again; the scheduler itself must keep running
             logging.getLogger("foi.jobs").exception("sweeps failed")
 
     if once:
-        acted = run_sweeps(app, holder, clock)
+        acted = run_sweeps(app, holder, clock, batch=batch)
         with app.app_context():
             lease_release(holder)
         click.echo("done" if acted else "another scheduler holds the lease")

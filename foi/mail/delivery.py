@@ -9,6 +9,7 @@ stays pending until a server accepted it or delivery gave up.
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from smtplib import SMTPRecipientsRefused, SMTPResponseException
 
@@ -23,6 +24,8 @@ from foi.models.outbox import FAILED, PENDING, SENT
 from foi.models.user import ADMIN
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
+
+log = logging.getLogger("foi.mail")
 
 #: Minutes to wait after the 1st, 2nd, ... failed attempt; the last value repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 180)
@@ -45,23 +48,32 @@ def deliver_pending(now: datetime, limit: int = 1000) -> dict[str, int]:
     config = current_app.config
     give_up = timedelta(hours=config["MAIL_GIVE_UP_AFTER_HOURS"])
     counts = {"sent": 0, "retry": 0, "failed": 0}
-    ids = db.session.scalars(
-        select(OutboxMessage.id).where(OutboxMessage.status == PENDING,
-                                       OutboxMessage.next_attempt_at <= now)
-        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)).all()
-    db.session.rollback()  # end the read: a SQLite reader must not block the sweep's writes
     with Sender(config) as sender:
-        for message_id in ids:
-            msg = db.session.get(OutboxMessage, message_id)
-            if msg is None or msg.status != PENDING or msg.next_attempt_at > now:
-                db.session.rollback()
-                continue  # another scheduler sent it meanwhile
-            outcome = _attempt(sender, config, msg, now, give_up)
-            counts[outcome] += 1
-            db.session.commit()  # the at-least-once window closes here
-            if outcome == "retry" and msg.last_error.startswith("connection:"):
-                break
-    return counts
+        while True:
+            ids = db.session.scalars(
+                select(OutboxMessage.id).where(OutboxMessage.status == PENDING,
+                                               OutboxMessage.next_attempt_at <= now)
+                .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)).all()
+            db.session.rollback()  # end the read: a SQLite reader must not block other writers
+            if _deliver(sender, config, ids, now, give_up, counts) or len(ids) < limit:
+                return counts
+            log.info("mail: %s so far", counts)
+
+
+def _deliver(sender: Sender, config, ids: list[int], now: datetime, give_up: timedelta,
+             counts: dict[str, int]) -> bool:
+    """Attempt each message, committing after each; return True when the server is down."""
+    for message_id in ids:
+        msg = db.session.get(OutboxMessage, message_id)
+        if msg is None or msg.status != PENDING or msg.next_attempt_at > now:
+            db.session.rollback()
+            continue  # another scheduler sent it meanwhile
+        outcome = _attempt(sender, config, msg, now, give_up)
+        counts[outcome] += 1
+        db.session.commit()  # the at-least-once window closes here
+        if outcome == "retry" and msg.last_error.startswith("connection:"):
+            return True
+    return False
 
 
 def _attempt(sender: Sender, config, msg: OutboxMessage, now: datetime,

@@ -14,10 +14,11 @@ from sqlalchemy import select
 
 import foi.models
 from foi.extensions import db
+from foi.mail.bulk import Mail, enqueue_many
 from foi.models import Agency, InfoRequest, User
 from foi.models.user import OMBUDSMAN
 from foi.services.deadlines import law_calendar
-from foi.services.reminders import DEFAULT_REMINDER_DAYS, Mail, enqueue_many, reminder_plan
+from foi.services.reminders import DEFAULT_REMINDER_DAYS, reminder_plan
 
 
 def complaint_model():

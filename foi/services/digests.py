@@ -9,11 +9,11 @@ from flask import url_for
 from sqlalchemy import and_, or_, select
 
 from foi.extensions import db
+from foi.mail.bulk import Mail, enqueue_many
 from foi.models import Agency, InfoRequest, OutboxMessage, User
 from foi.models.request import OPEN_STATUSES
 from foi.models.user import COORDINATOR, STAFF_ROLES
 from foi.services.deadlines import law_pack
-from foi.services.reminders import Mail, enqueue_many
 
 #: Local hour (in the law's timezone) from which the day's digest is sent.
 DIGEST_HOUR = 8

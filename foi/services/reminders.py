@@ -22,9 +22,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import quote
 
-from flask import render_template, url_for
-from flask_babel import force_locale
+from flask import url_for
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import aliased
@@ -32,8 +32,8 @@ from sqlalchemy.orm import aliased
 from foi.extensions import db
 from foi.law import complaint_window
 from foi.law.calendar import WorkingCalendar
-from foi.models import Agency, Event, InfoRequest, OutboxMessage, User
-from foi.models.outbox import PENDING
+from foi.mail.bulk import Mail, MailRenderer, enqueue_many
+from foi.models import Agency, Event, InfoRequest, User
 from foi.models.request import AWAITING, INTERNAL
 from foi.models.user import COORDINATOR
 from foi.services.deadlines import law_calendar, law_pack
@@ -55,17 +55,6 @@ class SweepResult:
     notified: int = 0
     messages: int = 0
     batches: int = 0
-
-
-@dataclass
-class Mail:
-    """One message to enqueue."""
-
-    key: str
-    to_addr: str
-    template: str
-    locale: str
-    context: dict
 
 
 class _Agency:
@@ -99,39 +88,6 @@ class _Request:
     agency: _Agency
     assignee: _Person | None
     requester: _Person
-
-
-def render_mail(template: str, locale: str, **context) -> tuple[str, str]:
-    """Render ``templates/email/<template>.txt`` into a subject and a body, as enqueue does."""
-    with force_locale(locale):
-        text = render_template(f"email/{template}.txt", **context)
-    subject, _, body = text.partition("\n")
-    return subject.removeprefix("Subject:").strip()[:300], body.lstrip("\n")
-
-
-def enqueue_many(mails: list[Mail], now: datetime) -> set[str]:
-    """Add the messages whose key is not in the outbox yet; return the keys added.
-
-    Runs inside the caller's transaction. A concurrent writer of the same key makes the flush
-    fail on the unique constraint, and the caller redoes its batch.
-    """
-    if not mails:
-        return set()
-    keys = list(dict.fromkeys(m.key for m in mails))
-    existing = set(db.session.scalars(select(OutboxMessage.key)
-                                      .where(OutboxMessage.key.in_(keys))))
-    rows, seen = [], set(existing)
-    for mail in mails:
-        if mail.key in seen or not mail.to_addr:
-            continue
-        seen.add(mail.key)
-        subject, body = render_mail(mail.template, mail.locale, **mail.context)
-        rows.append({"key": mail.key, "to_addr": mail.to_addr, "subject": subject,
-                     "body_text": body, "body_html": None, "status": PENDING, "attempts": 0,
-                     "next_attempt_at": now, "last_error": "", "created_at": now})
-    if rows:
-        db.session.execute(insert(OutboxMessage), rows)
-    return {row["key"] for row in rows}
 
 
 def first_day_within(cal: WorkingCalendar, due_day: date, mark: int) -> date:
@@ -204,6 +160,14 @@ class _Context:
     def __init__(self) -> None:
         self.calendars: dict[str, WorkingCalendar] = {}
         self.coordinators: dict[int, list[_Person]] = {}
+        self.renderer = MailRenderer()
+        self._links: dict[str, str] = {}
+
+    def link(self, endpoint: str, reference: str) -> str:
+        """Return the request page's address; url_for once per endpoint, not per message."""
+        if endpoint not in self._links:
+            self._links[endpoint] = url_for(endpoint, reference="REFERENCE", _external=True)
+        return self._links[endpoint].replace("REFERENCE", quote(reference, safe=""))
 
     def calendar(self, law: str) -> WorkingCalendar:
         if law not in self.calendars:
@@ -223,41 +187,46 @@ class _Context:
                 self.coordinators[agency_id].append(_Person(*person))
 
 
-def _complaint_context(req: _Request, cal: WorkingCalendar, locale: str) -> dict:
+def _complaint_fields(req: _Request, ctx: _Context, locale: str) -> dict[str, str]:
     """Say where and by when the requester may complain about the missed deadline."""
     pack = law_pack(req.law_code)
     body = pack.oversight
-    context = {"complain_to": body.name.get(locale) or body.name.get("en", ""),
-               "complain_article": body.article, "complain_url": body.url,
-               "complain_by": None, "complain_by_article": ""}
+    fields = {"complain_to": body.name.get(locale) or body.name.get("en", ""),
+              "complain_article": body.article, "complain_url": body.url,
+              "complain_by": "", "complain_by_article": ""}
     try:
-        window = complaint_window(pack, cal, req.due_at)
+        window = complaint_window(pack, ctx.calendar(req.law_code), req.due_at)
     except LookupError:
-        return context  # the law sets no time limit for complaining
-    context.update(complain_by=window.due_at, complain_by_article=pack.complaint_window.article)
-    return context
+        return fields  # the law sets no time limit for complaining
+    fields.update(complain_by=ctx.renderer.date(window.due_at, locale),
+                  complain_by_article=pack.complaint_window.article)
+    return fields
+
+
+def _fields(req: _Request, person: _Person, link: str, ctx: _Context) -> dict[str, str]:
+    return {"reference": req.reference, "subject": req.subject, "name": person.display_name,
+            "due": ctx.renderer.datetime(req.due_at, person.locale), "link": link}
 
 
 def _notices(req: _Request, kind: str, left: int, ctx: _Context) -> list[Mail]:
     version = f"v{req.deadline_version}"
-    staff_link = url_for("officer.request_detail", reference=req.reference, _external=True)
+    staff_link = ctx.link("officer.request_detail", req.reference)
     if kind == "overdue":
         people = list(ctx.coordinators[req.agency_id])
         if req.assignee and all(p.id != req.assignee.id for p in people):
             people.append(req.assignee)
         mails = [Mail(f"req:{req.id}:overdue:{version}:u{p.id}", p.email, "staff_overdue",
-                      p.locale, {"req": req, "user": p, "link": staff_link}) for p in people]
+                      p.locale, fields=_fields(req, p, staff_link, ctx)) for p in people]
         who = req.requester
+        link = ctx.link("citizen.request_detail", req.reference)
         mails.append(Mail(
             f"req:{req.id}:overdue:{version}:requester", who.email, "requester_overdue",
-            who.locale, {"req": req, "user": who,
-                         "link": url_for("citizen.request_detail", reference=req.reference,
-                                         _external=True),
-                         **_complaint_context(req, ctx.calendar(req.law_code), who.locale)}))
+            who.locale, fields={**_fields(req, who, link, ctx), "agency": req.agency.name(
+                who.locale), **_complaint_fields(req, ctx, who.locale)}))
         return mails
     people = [req.assignee] if req.assignee else ctx.coordinators[req.agency_id]
     return [Mail(f"req:{req.id}:{kind}:{version}:u{p.id}", p.email, "staff_due_soon", p.locale,
-                 {"req": req, "user": p, "link": staff_link, "days_left": left})
+                 {"days_left": left}, _fields(req, p, staff_link, ctx))
             for p in people]
 
 
@@ -286,7 +255,7 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
         if notices:
             mails.extend(notices)
             events.append((req.id, kind, {n.key for n in notices}))
-    added_keys = enqueue_many(mails, now)
+    added_keys = enqueue_many(mails, now, ctx.renderer)
     notified = 0
     event_rows = []
     for request_id, kind, keys in events:
@@ -296,7 +265,7 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
                                "actor_id": None, "visibility": INTERNAL, "text": "",
                                "data_json": json.dumps({"kind": kind})})
     if event_rows:
-        db.session.execute(insert(Event), event_rows)
+        db.session.execute(insert(Event.__table__), event_rows)
     table = InfoRequest.__table__
     db.session.execute(
         update(table).where(table.c.id == bindparam("rid"))
@@ -332,11 +301,12 @@ def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_R
         except (IntegrityError, OperationalError) as exc:
             # Another sweep wrote the same keys, or held SQLite's write lock too long: redo.
             db.session.rollback()
-            conflicts += 1
+            conflicts += 1  # in a row: two sweeps in lockstep collide on every batch
             if conflicts > _CONFLICT_RETRIES:
                 raise
             log.warning("reminders: batch redone after %s", exc.__class__.__name__)
             continue
+        conflicts = 0
         if seen:
             log.info("reminders: batch %d committed (%d requests, %d messages so far)",
                      result.batches, result.looked_at, result.messages)

@@ -1,0 +1,119 @@
+"""Enqueue many e-mails at once: one query for the keys already there, one INSERT for the rest.
+
+Sweeps write thousands of near-identical messages. Rendering a Jinja template and formatting a
+date through Babel costs a few milliseconds each; :class:`MailRenderer` renders each
+(template, language, shape) once with placeholders, then fills the person's values in, so the
+cost per message is a string substitution.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import render_template
+from flask_babel import force_locale, format_date, format_datetime
+from sqlalchemy import insert, select
+
+from foi.extensions import db
+from foi.models import OutboxMessage
+from foi.models.outbox import PENDING
+
+_TOKEN = "\x00{}\x00"
+_TOKEN_RE = re.compile("\x00([a-z_]+)\x00")
+
+
+@dataclass
+class Mail:
+    """One message to enqueue.
+
+    ``context`` goes to the template as it is; ``fields`` are plain-text values printed as they
+    are (names, subjects, links, formatted dates) and may be filled into a cached rendering.
+    """
+
+    key: str
+    to_addr: str
+    template: str
+    locale: str
+    context: dict = field(default_factory=dict)
+    fields: dict[str, str] | None = None
+
+
+def render_mail(template: str, locale: str, **context) -> tuple[str, str]:
+    """Render ``templates/email/<template>.txt`` into a subject and a body, as enqueue does."""
+    with force_locale(locale):
+        text = render_template(f"email/{template}.txt", **context)
+    subject, _, body = text.partition("\n")
+    return subject.removeprefix("Subject:").strip(), body.lstrip("\n")
+
+
+class MailRenderer:
+    """Render messages, reusing one rendering per template, language and shape."""
+
+    def __init__(self) -> None:
+        self._skeletons: dict[tuple, tuple[str, str]] = {}
+        self._dates: dict[tuple, str] = {}
+
+    def date(self, value: datetime, locale: str, fmt: str = "long") -> str:
+        """Return the date of ``value`` written in ``locale``, as the ``date`` filter does."""
+        key = ("d", value, locale, fmt)
+        if key not in self._dates:
+            with force_locale(locale):
+                self._dates[key] = format_date(value, fmt)
+        return self._dates[key]
+
+    def datetime(self, value: datetime, locale: str, fmt: str = "full") -> str:
+        """Return ``value`` written in ``locale``, as the ``datetime`` filter does."""
+        key = ("dt", value, locale, fmt)
+        if key not in self._dates:
+            with force_locale(locale):
+                self._dates[key] = format_datetime(value, fmt)
+        return self._dates[key]
+
+    def render(self, mail: Mail) -> tuple[str, str]:
+        """Return the subject and body of one message."""
+        if mail.fields is None:
+            subject, body = render_mail(mail.template, mail.locale, **mail.context)
+            return subject[:300], body
+        values = {k: (v or "").replace("\x00", "") for k, v in mail.fields.items()}
+        empty = tuple(sorted(k for k, v in values.items() if not v))
+        key = (mail.template, mail.locale, empty, tuple(sorted(mail.context.items())))
+        skeleton = self._skeletons.get(key)
+        if skeleton is None:
+            placeholders = {k: (_TOKEN.format(k) if v else "") for k, v in values.items()}
+            skeleton = render_mail(mail.template, mail.locale, **mail.context, **placeholders)
+            self._skeletons[key] = skeleton
+        subject, body = skeleton
+
+        def fill(match: re.Match, one_line: bool = False) -> str:
+            value = values[match.group(1)]
+            return " ".join(value.split()) if one_line else value
+
+        return (_TOKEN_RE.sub(lambda m: fill(m, True), subject)[:300],
+                _TOKEN_RE.sub(fill, body))
+
+
+def enqueue_many(mails: list[Mail], now: datetime,
+                 renderer: MailRenderer | None = None) -> set[str]:
+    """Add the messages whose key is not in the outbox yet; return the keys added.
+
+    Runs inside the caller's transaction. A concurrent writer of the same key makes the INSERT
+    fail on the unique constraint, and the caller redoes its batch.
+    """
+    if not mails:
+        return set()
+    renderer = renderer or MailRenderer()
+    keys = list(dict.fromkeys(m.key for m in mails))
+    seen = set(db.session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys))))
+    rows = []
+    for mail in mails:
+        if mail.key in seen or not mail.to_addr:
+            continue
+        seen.add(mail.key)
+        subject, body = renderer.render(mail)
+        rows.append({"key": mail.key, "to_addr": mail.to_addr, "subject": subject,
+                     "body_text": body, "body_html": None, "status": PENDING, "attempts": 0,
+                     "next_attempt_at": now, "last_error": "", "created_at": now})
+    if rows:
+        db.session.execute(insert(OutboxMessage.__table__), rows)  # Core: no ORM bookkeeping
+    return {row["key"] for row in rows}

@@ -1,0 +1,92 @@
+"""A real scheduler process killed mid-sweep, restarted, or started twice: each reminder once.
+
+The scheduler runs as a subprocess on the test database with an injected clock (``--now``) and
+sends through a real SMTP server; what counts is what the server received, by X-FOI-Key.
+"""
+from collections import Counter
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from foi.extensions import db
+from foi.models import Event, OutboxMessage
+from foi.models.base import utcnow
+from tests.jobs.conftest import finish, flask_foi, kill_when, seed_due
+
+N = 2000
+
+
+def due_today(office, n=N):
+    """Seed ``n`` requests due in two hours; return their ids and the sweep's moment."""
+    now = utcnow().replace(microsecond=0)
+    return seed_due(office, n, now + timedelta(hours=2)), now
+
+
+def expected_keys(ids, office):
+    return {f"req:{i}:due0:v1:u{office.officer.id}" for i in ids}
+
+
+def test_scheduler_killed_mid_sweep_and_restarted_delivers_every_reminder_once(
+        app, database_url, office, outage_server, tmp_path):
+    outage_server.start()
+    ids, now = due_today(office)
+
+    first = flask_foi(database_url, outage_server.port, tmp_path, "scheduler", "--once",
+                      "--now", now.isoformat(), "--batch", "100")
+    kill_when(first, "reminders: batch 3 committed")
+    db.session.rollback()
+    enqueued = db.session.scalar(select(func.count()).select_from(OutboxMessage))
+    assert 300 <= enqueued < N, "the kill should land in the middle of the sweep"
+
+    # The dead scheduler's lease runs out after three minutes; the restart takes over then.
+    out = finish(flask_foi(database_url, outage_server.port, tmp_path, "scheduler", "--once",
+                           "--now", (now + timedelta(minutes=4)).isoformat()))
+    assert "done" in out
+
+    received = Counter(k for k in outage_server.keys() if k.startswith("req:"))
+    assert set(received) == expected_keys(ids, office)
+    assert max(received.values()) == 1
+    events = db.session.scalar(select(func.count()).select_from(Event)
+                               .where(Event.kind == "reminder_sent"))
+    assert events == N
+
+
+def test_restart_before_the_lease_expires_waits_for_it(
+        app, database_url, office, outage_server, tmp_path):
+    outage_server.start()
+    _ids, now = due_today(office)
+    first = flask_foi(database_url, outage_server.port, tmp_path, "scheduler", "--once",
+                      "--now", now.isoformat(), "--batch", "100")
+    kill_when(first, "reminders: batch 1 committed")
+    out = finish(flask_foi(database_url, outage_server.port, tmp_path, "scheduler", "--once",
+                           "--now", (now + timedelta(minutes=1)).isoformat()))
+    assert "another scheduler holds the lease" in out
+    assert outage_server.messages == []
+
+
+def test_two_schedulers_started_at_once_send_each_reminder_once(
+        app, database_url, office, outage_server, tmp_path):
+    outage_server.start()
+    ids, now = due_today(office, 500)
+    args = ("scheduler", "--once", "--now", now.isoformat(), "--batch", "50")
+    both = [flask_foi(database_url, outage_server.port, tmp_path, *args) for _ in range(2)]
+    for proc in both:
+        finish(proc)
+    received = Counter(k for k in outage_server.keys() if k.startswith("req:"))
+    assert set(received) == expected_keys(ids, office)
+    assert max(received.values()) == 1
+
+
+def test_two_sweeps_without_the_lease_still_enqueue_each_reminder_once(
+        app, database_url, office, outage_server, tmp_path):
+    """Even if the lease were bypassed, the outbox's unique keys keep the reminders single."""
+    ids, now = due_today(office, 1000)
+    args = ("remind", "--now", now.isoformat(), "--batch", "100")
+    both = [flask_foi(database_url, outage_server.port, tmp_path, *args) for _ in range(2)]
+    for proc in both:
+        finish(proc)
+    keys = Counter(db.session.scalars(select(OutboxMessage.key)))
+    assert set(keys) == expected_keys(ids, office)
+    events = Counter(db.session.scalars(select(Event.request_id)
+                                        .where(Event.kind == "reminder_sent")))
+    assert set(events) == set(ids) and max(events.values()) == 1
