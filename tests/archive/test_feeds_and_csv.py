@@ -68,3 +68,12 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(archive, client):
     text = client.get("/archive/export.csv?q=formula").data.decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["subject"].startswith("'=")
+
+
+def test_feed_stays_well_formed_xml_whatever_the_subject_says(archive, client):
+    from tests.archive.seed import publish
+
+    publish(archive, "Tags <b> & \"quotes\" ]]>", "Markup informasiya.", "A < B & C.")
+    root = ET.fromstring(client.get("/archive/feed.atom?q=markup").data)
+    assert [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")] == [
+        'Tags <b> & "quotes" ]]>']

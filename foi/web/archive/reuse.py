@@ -1,5 +1,6 @@
 """Take the archive away: Atom feeds and CSV of any search, the nightly bulk file, the data page."""
 from flask import Response, abort, render_template, send_file, stream_with_context, url_for
+from flask_babel import gettext as _
 
 from foi.search import SearchQuery
 from foi.services.archive import (
@@ -19,8 +20,9 @@ def feed():
     """Serve the newest answers matching the search as an Atom feed."""
     query = archive_query()
     entries, updated = feed_entries(query)
+    title = _("Answers about “%(q)s”", q=query.q) if query.q else _("Newest published answers")
     body = render_template(
-        "archive/feed.atom", entries=entries, updated=updated, query=query,
+        "archive/feed.atom.xml", entries=entries, updated=updated, query=query, title=title,
         outcome_labels=OUTCOME_LABELS,
         self_url=url_for("archive.feed", _external=True, **search_args()),
         page_url=url_for("archive.search", _external=True, **search_args()))
