@@ -220,4 +220,7 @@ def test_citizen_files_with_an_attachment_on_a_phone(open_page, audit):
     assert req.documents and req.documents[0].filename == "earlier-letter.pdf"
     audit(phone, "phone-filed")
     phone.get_by_role("link", name="My requests").click()
+    # Each request reads as a block: its deadline is on screen, not behind a sideways scroll.
+    badge = phone.locator(".badge-due").first.bounding_box()
+    assert badge["x"] + badge["width"] <= PHONE["width"]
     audit(phone, "phone-my-requests")
