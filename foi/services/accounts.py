@@ -121,3 +121,10 @@ def password_reset(token: str, password: str) -> User:
         if user.email_confirmed_at is None:
             user.email_confirmed_at = utcnow()  # they proved they read the mailbox
     return user
+
+
+def user_locale_set(*, user: User, locale: str) -> None:
+    """Remember the account's language, so that e-mails and other devices use it too."""
+    if user.locale != locale:
+        with transaction():
+            user.locale = locale

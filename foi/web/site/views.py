@@ -6,6 +6,7 @@ from flask_login import current_user
 from sqlalchemy import text
 
 from foi.extensions import db
+from foi.services.accounts import user_locale_set
 
 bp = Blueprint("site", __name__)
 
@@ -26,9 +27,8 @@ def set_language():
     code = request.form.get("lang", "")
     if code in [c for c, _label in current_app.config["LANGUAGES"]]:
         session["lang"] = code
-        if current_user.is_authenticated and current_user.locale != code:
-            current_user.locale = code
-            db.session.commit()
+        if current_user.is_authenticated:
+            user_locale_set(user=current_user, locale=code)
     return redirect(safe_next(request.form.get("next"), url_for("archive.home")))
 
 
