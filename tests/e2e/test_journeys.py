@@ -136,6 +136,11 @@ def test_request_travels_from_citizen_to_officer_to_coordinator_to_reader(
     audit(desk, "officer-queue", also=overdue_in_words)
     desk.get_by_role("link", name=req.reference).click()
     audit(desk, "officer-request")
+    desk.get_by_role("button", name="Send the question").click()  # nothing written yet
+    summary = desk.locator("#clarify [data-error-summary]")
+    assert summary.get_attribute("role") == "alert"
+    assert desk.evaluate("document.activeElement.matches('[data-error-summary]')")
+    audit(desk, "officer-question-missing", languages=())
     desk.get_by_label("What should the requester clarify?").fill(
         "Do you mean the tax year 2025 or the calendar year?")
     desk.get_by_role("button", name="Send the question").click()
@@ -176,6 +181,7 @@ def test_request_travels_from_citizen_to_officer_to_coordinator_to_reader(
     reader = open_page(name="reader")
     reader.goto(f"/r/{req.reference}")
     assert reader.get_by_role("heading", name="Vergi güzəştləri 2025").count() == 0
+    audit(reader, "not-public-yet")
 
     approver = open_page(name="coordinator")
     log_in(approver, coordinator)
