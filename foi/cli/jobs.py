@@ -51,7 +51,7 @@ def send_mail(now):
 
 @foi_cli.command("remind")
 @click.option("--now", help=NOW_HELP)
-@click.option("--batch", default=500, show_default=True, help="Requests per transaction.")
+@click.option("--batch", default=1000, show_default=True, help="Requests per transaction.")
 def remind(now, batch):
     """Enqueue deadline reminders and overdue notices that are due now."""
     _logging()
@@ -78,7 +78,7 @@ def complaint_reminders(now):
 @foi_cli.command("scheduler")
 @click.option("--once", is_flag=True, help="Run every sweep once and exit.")
 @click.option("--now", help=NOW_HELP + " For tests and catch-up runs.")
-@click.option("--batch", default=500, show_default=True,
+@click.option("--batch", default=1000, show_default=True,
               help="Requests per transaction in the reminder sweep.")
 def scheduler(once, now, batch):
     """Run the periodic sweeps: reminders, complaints, digests, e-mail.

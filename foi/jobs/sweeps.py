@@ -61,7 +61,7 @@ def prepare_database(app: Flask) -> None:
 
 
 def sweep_reminders(app: Flask, now: datetime | None = None,
-                    keep_going: Callable[[], bool] = lambda: True, batch: int = 500):
+                    keep_going: Callable[[], bool] = lambda: True, batch: int = 1000):
     """Enqueue due-soon reminders and overdue notices; return the sweep's result."""
     from foi.services.reminders import reminders_sweep
 
@@ -108,7 +108,7 @@ def sweep_mail(app: Flask, now: datetime | None = None) -> dict[str, int]:
 
 
 def run_sweeps(app: Flask, holder: str, now: Callable[[], datetime] = utcnow,
-               batch: int = 500) -> bool:
+               batch: int = 1000) -> bool:
     """Run every sweep once if ``holder`` holds the lease; return False when another does.
 
     The lease is renewed between the reminder sweep's batches; when it is lost (this process

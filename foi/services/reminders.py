@@ -282,7 +282,7 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
 
 
 def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
-                    batch: int = 500, keep_going: Callable[[], bool] = lambda: True
+                    batch: int = 1000, keep_going: Callable[[], bool] = lambda: True
                     ) -> SweepResult:
     """Enqueue the due-soon reminders and overdue notices that are due at ``now``.
 
