@@ -110,3 +110,46 @@ def test_answered_request_gets_no_more_reminders(app, office, assigned_request):
     assert keys() == []
     db.session.expire_all()  # the sweep wrote through its own session
     assert db.session.get(InfoRequest, req.id).next_reminder_at is None
+
+
+def test_daily_digest_lists_each_officers_open_requests_once_a_day(
+        app, office, assigned_request, mail_server):
+    from datetime import UTC, datetime
+
+    from foi.jobs.sweeps import sweep_digests
+
+    later = assigned_request(subject="Later one")
+    sooner = assigned_request(subject="Sooner one")
+    sooner.due_at = later.due_at - timedelta(days=2)
+    db.session.commit()
+    morning = datetime(2026, 3, 2, 5, 0, tzinfo=UTC)  # 09:00 in Baku
+    assert sweep_digests(app, morning - timedelta(hours=2)) == 0  # before 08:00 local
+    assert sweep_digests(app, morning) == 1  # the officer; the coordinator has nothing unassigned
+    assert sweep_digests(app, morning + timedelta(hours=6)) == 0
+    sweep_mail(app, morning)
+    (digest,) = [m for m in mail_server.to(office.officer.email)
+                 if m["X-FOI-Key"].startswith("digest:2026-03-02:")]
+    body = digest.get_content()
+    assert body.index("Sooner one") < body.index("Later one")
+    assert sweep_digests(app, morning + timedelta(days=1)) == 1
+
+
+def test_ombudsman_staff_are_alerted_before_a_complaints_decision_date(
+        app, office, assigned_request):
+    from foi.jobs.sweeps import sweep_complaints
+    from foi.models import Complaint
+    from tests.factories import make_user
+
+    ombudsman = make_user("ombudsman")
+    req = assigned_request()
+    complaint = Complaint(request_id=req.id, lodged_by_id=office.citizen.id, ground="overdue",
+                          text="No answer.", status="lodged", due_at=req.due_at, decision="")
+    db.session.add(complaint)
+    db.session.commit()
+    assert sweep_complaints(app, at_mark(req, 1)) == 1
+    assert sweep_complaints(app, at_mark(req, 1) + timedelta(hours=1)) == 0
+    assert sweep_complaints(app, req.due_at + timedelta(hours=1)) == 1
+    assert sorted(k.split(":")[2] for k in db.session.scalars(select(OutboxMessage.key).where(
+        OutboxMessage.key.like(f"complaint:{complaint.id}:%")))) == ["due1", "overdue"]
+    assert all(k.endswith(f":u{ombudsman.id}") for k in db.session.scalars(
+        select(OutboxMessage.key).where(OutboxMessage.key.like("complaint:%"))))
