@@ -63,7 +63,7 @@ def due_info(req: InfoRequest, now: datetime | None = None) -> DueInfo:
         return DueInfo(str(STATUS_LABELS[req.status][0]), "closed")
     if req.due_at is None:
         return DueInfo(str(_l("Clock paused")), "paused")
-    if req.urgency and req.due_at - now < (req.due_at - req.received_at):
+    if req.urgency:  # hour-based periods (arts. 24.2-24.3): count hours, not days
         hours = int((req.due_at - now).total_seconds() // 3600)
         if hours < 0:
             return DueInfo(ngettext("overdue by %(num)d hour", "overdue by %(num)d hours",
