@@ -15,7 +15,7 @@ from smtplib import SMTPRecipientsRefused, SMTPResponseException
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
 from foi.extensions import db
 from foi.mail.smtp import PermanentFailure, Sender, TemporaryFailure, build_message
@@ -43,62 +43,52 @@ def deliver_pending(now: datetime, limit: int = 1000) -> dict[str, int]:
     A 4xx answer or an unreachable server puts the message back with a growing delay, until
     ``MAIL_GIVE_UP_AFTER_HOURS`` after it was enqueued (or retried by an administrator); a 5xx
     answer fails it at once. When the server is unreachable the run stops, leaving the rest for
-    later instead of waiting for a time-out on each message.
+    later instead of waiting for a time-out on each message. Only one scheduler delivers at a
+    time (the lease in :mod:`foi.jobs.lock`).
     """
     config = current_app.config
     give_up = timedelta(hours=config["MAIL_GIVE_UP_AFTER_HOURS"])
     counts = {"sent": 0, "retry": 0, "failed": 0}
+    table = OutboxMessage.__table__
     with Sender(config) as sender:
         while True:
-            ids = db.session.scalars(
-                select(OutboxMessage.id).where(OutboxMessage.status == PENDING,
-                                               OutboxMessage.next_attempt_at <= now)
-                .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)).all()
+            rows = db.session.execute(
+                select(table.c.id, table.c.key, table.c.to_addr, table.c.subject,
+                       table.c.body_text, table.c.attempts, table.c.created_at,
+                       table.c.retried_at)
+                .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
+                .order_by(table.c.next_attempt_at, table.c.id).limit(limit)).all()
             db.session.rollback()  # end the read: a SQLite reader must not block other writers
-            if _deliver(sender, config, ids, now, give_up, counts) or len(ids) < limit:
+            for row in rows:
+                outcome, values = _attempt(sender, config, row, now, give_up)
+                counts[outcome] += 1
+                db.session.execute(update(table).where(table.c.id == row.id,
+                                                       table.c.status == PENDING)
+                                   .values(attempts=row.attempts + 1, **values))
+                db.session.commit()  # the at-least-once window closes here
+                if outcome == "retry" and values["last_error"].startswith("connection:"):
+                    return counts  # the server is down: the rest waits for the next run
+            if len(rows) < limit:
                 return counts
             log.info("mail: %s so far", counts)
 
 
-def _deliver(sender: Sender, config, ids: list[int], now: datetime, give_up: timedelta,
-             counts: dict[str, int]) -> bool:
-    """Attempt each message, committing after each; return True when the server is down."""
-    for message_id in ids:
-        msg = db.session.get(OutboxMessage, message_id)
-        if msg is None or msg.status != PENDING or msg.next_attempt_at > now:
-            db.session.rollback()
-            continue  # another scheduler sent it meanwhile
-        outcome = _attempt(sender, config, msg, now, give_up)
-        counts[outcome] += 1
-        db.session.commit()  # the at-least-once window closes here
-        if outcome == "retry" and msg.last_error.startswith("connection:"):
-            return True
-    return False
-
-
-def _attempt(sender: Sender, config, msg: OutboxMessage, now: datetime,
-             give_up: timedelta) -> str:
-    msg.attempts += 1
+def _attempt(sender: Sender, config, row, now: datetime,
+             give_up: timedelta) -> tuple[str, dict]:
+    """Send one message; return the outcome and the columns to store."""
     try:
-        sender.send(build_message(config["MAIL_FROM"], msg.to_addr, msg.subject,
-                                  msg.body_text, msg.key))
+        sender.send(build_message(config["MAIL_FROM"], row.to_addr, row.subject,
+                                  row.body_text, row.key))
     except TemporaryFailure as exc:
         refused = isinstance(exc.__cause__, (SMTPResponseException, SMTPRecipientsRefused))
-        kind = "refused" if refused else "connection"
-        msg.last_error = f"{kind}: {exc}"[:1000]
-        if now - (msg.retried_at or msg.created_at) >= give_up:
-            msg.status = FAILED
-            return "failed"
-        msg.next_attempt_at = now + backoff(msg.attempts)
-        return "retry"
+        error = f"{'refused' if refused else 'connection'}: {exc}"[:1000]
+        if now - (row.retried_at or row.created_at) >= give_up:
+            return "failed", {"status": FAILED, "last_error": error}
+        return "retry", {"next_attempt_at": now + backoff(row.attempts + 1),
+                         "last_error": error}
     except PermanentFailure as exc:
-        msg.last_error = f"rejected: {exc}"[:1000]
-        msg.status = FAILED
-        return "failed"
-    msg.status = SENT
-    msg.sent_at = now
-    msg.last_error = ""
-    return "sent"
+        return "failed", {"status": FAILED, "last_error": f"rejected: {exc}"[:1000]}
+    return "sent", {"status": SENT, "sent_at": now, "last_error": ""}
 
 
 def outbox_retry(*, actor: User, message_id: int, now: datetime) -> OutboxMessage:
