@@ -260,6 +260,11 @@ def bulk_directory() -> Path:
     return Path(current_app.config.get("BULK_DIR") or Path(INSTANCE_DIR) / "bulk")
 
 
+def bulk_path(day: date, directory: Path | None = None) -> Path:
+    """Return the path of the bulk file of ``day``."""
+    return (directory or bulk_directory()) / f"{BULK_PREFIX}{day.isoformat()}{BULK_SUFFIX}"
+
+
 def bulk_files(directory: Path | None = None) -> list[Path]:
     """Return the finished bulk files, newest first."""
     directory = directory or bulk_directory()
@@ -287,10 +292,9 @@ def archive_export(*, directory: Path | None = None, today: date | None = None,
     is written under a temporary name and renamed when complete, so a reader never sees half a
     file; running twice on one day replaces that day's file. ``progress`` gets batch sizes.
     """
-    directory = directory or bulk_directory()
-    directory.mkdir(parents=True, exist_ok=True)
     today = today or utcnow().date()
-    target = directory / f"{BULK_PREFIX}{today.isoformat()}{BULK_SUFFIX}"
+    target = bulk_path(today, directory)
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = directory / f".{target.name}.{os.getpid()}.part"
     link: Link = request_link
     try:
@@ -326,13 +330,18 @@ def bulk_prune(directory: Path | None = None, keep: int = BULK_KEEP) -> list[Pat
     return old
 
 
-def export_archive_job(app: Flask) -> Path:
-    """Nightly: export the published archive and keep the last week of files.
+def export_archive_job(app: Flask, now: datetime | None = None) -> Path | None:
+    """Nightly: write today's bulk file unless it exists, and keep the last week of files.
 
-    Safe to run more than once a day: the day's file is replaced atomically.
+    Cheap to call from every scheduler sweep: after the day's file is written, a call is one
+    ``stat``. The first sweep after midnight (UTC) writes the new one. Returns the file written,
+    or None when today's was already there.
     """
     with app.app_context():
-        path = archive_export()
+        today = (now or utcnow()).date()
+        if bulk_path(today).exists():
+            return None
+        path = archive_export(today=today)
         removed = bulk_prune()
         db.session.remove()
     log.info("Exported the archive to %s (%d old files removed)", path, len(removed))

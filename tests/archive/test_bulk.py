@@ -66,9 +66,15 @@ def test_public_route_serves_the_latest_file_and_the_page_explains_it(archive, b
     assert "foi-archive-2026-11-27.jsonl.gz" in page and 'href="/archive/bulk"' in page
 
 
-def test_nightly_job_exports_in_its_own_app_context(archive, app, bulk_dir):
-    path = export_archive_job(app)
-    assert path.parent == bulk_dir and len(_lines(path)) == 3
+def test_nightly_job_writes_each_days_file_once(archive, app, bulk_dir):
+    from datetime import UTC, datetime
+
+    path = export_archive_job(app, now=datetime(2026, 11, 27, 0, 1, tzinfo=UTC))
+    assert path == bulk_dir / "foi-archive-2026-11-27.jsonl.gz" and len(_lines(path)) == 3
+    # Every later sweep that day changes nothing; the next day gets its own file.
+    assert export_archive_job(app, now=datetime(2026, 11, 27, 23, 59, tzinfo=UTC)) is None
+    assert export_archive_job(app, now=datetime(2026, 11, 28, 0, 1, tzinfo=UTC)).name == \
+        "foi-archive-2026-11-28.jsonl.gz"
 
 
 def test_cli_command_exports_with_a_progress_bar(archive, app, tmp_path):
