@@ -295,7 +295,7 @@ def archive_export(*, directory: Path | None = None, today: date | None = None,
     today = today or utcnow().date()
     target = bulk_path(today, directory)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = directory / f".{target.name}.{os.getpid()}.part"
+    partial = target.parent / f".{target.name}.{os.getpid()}.part"
     link: Link = request_link
     try:
         # Its own session: a long export expunges as it goes without detaching the caller's rows.
