@@ -9,7 +9,7 @@ import click
 from flask import current_app
 
 from foi.cli import fail, foi_cli
-from foi.jobs.lock import lease_release
+from foi.jobs.lock import lease_acquire, lease_release
 from foi.jobs.sweeps import (
     prepare_database,
     run_sweeps,
@@ -35,6 +35,10 @@ def _clock(now: str | None):
     return lambda: moment
 
 
+def _holder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 def _logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
@@ -42,10 +46,23 @@ def _logging() -> None:
 @foi_cli.command("send-mail")
 @click.option("--now", help=NOW_HELP)
 def send_mail(now):
-    """Deliver the pending e-mail in the outbox once."""
+    """Deliver the pending e-mail in the outbox once.
+
+    Takes the scheduler's lease first: two senders at once could both send a message before
+    either marks it sent.
+    """
+    _logging()
     app = current_app._get_current_object()
     prepare_database(app)
-    counts = sweep_mail(app, _clock(now)())
+    clock, holder = _clock(now), _holder()
+    with app.app_context():
+        if not lease_acquire(holder, clock()):
+            fail("The scheduler is running and delivers the mail; try again when it stops.")
+    try:
+        counts = sweep_mail(app, clock())
+    finally:
+        with app.app_context():
+            lease_release(holder)
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
@@ -93,7 +110,7 @@ def scheduler(once, now, batch):
     app = current_app._get_current_object()
     clock = _clock(now)
     prepare_database(app)
-    holder = f"{socket.gethostname()}:{os.getpid()}"
+    holder = _holder()
 
     def tick():
         try:

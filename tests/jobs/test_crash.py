@@ -90,3 +90,28 @@ def test_two_sweeps_without_the_lease_still_enqueue_each_reminder_once(
     events = Counter(db.session.scalars(select(Event.request_id)
                                         .where(Event.kind == "reminder_sent")))
     assert set(events) == set(ids) and max(events.values()) == 1
+
+
+def test_delivery_killed_midway_loses_nothing_and_repeats_at_most_the_message_in_flight(
+        app, database_url, office, outage_server, tmp_path):
+    """The documented at-least-once window: SMTP accepted, process died before marking sent."""
+    from foi.jobs.sweeps import sweep_reminders
+
+    outage_server.start()
+    ids, now = due_today(office, 1200)
+    sweep_reminders(app, now)
+    sender = flask_foi(database_url, outage_server.port, tmp_path, "send-mail",
+                       "--now", now.isoformat())
+    kill_when(sender, "so far")  # logged after each 1,000 messages
+    assert 1000 <= len(outage_server.messages) < len(ids)
+
+    # The killed sender's lease runs out after three minutes; then the next one may send.
+    finish(flask_foi(database_url, outage_server.port, tmp_path, "send-mail",
+                     "--now", (now + timedelta(minutes=4)).isoformat()))
+    received = Counter(outage_server.keys())
+    assert set(received) == expected_keys(ids, office)
+    twice = [key for key, n in received.items() if n > 1]
+    assert len(twice) <= 1 and max(received.values()) <= 2
+    for key in twice:  # the same Message-ID both times: a mail store shows it once
+        assert len({m["Message-ID"] for m in outage_server.messages
+                    if m["X-FOI-Key"] == key}) == 1
