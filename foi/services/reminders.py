@@ -25,14 +25,14 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 from flask import url_for
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import aliased
 
 from foi.extensions import db
 from foi.law import complaint_window
 from foi.law.calendar import WorkingCalendar
-from foi.mail.bulk import Mail, MailRenderer, enqueue_many
+from foi.mail.bulk import Mail, MailRenderer, enqueue_many, insert_rows
 from foi.models import Agency, Event, InfoRequest, User
 from foi.models.request import AWAITING, INTERNAL
 from foi.models.user import COORDINATOR
@@ -264,21 +264,32 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
             event_rows.append({"request_id": request_id, "kind": "reminder_sent", "at": now,
                                "actor_id": None, "visibility": INTERNAL, "text": "",
                                "data_json": json.dumps({"kind": kind})})
-    if event_rows:
-        db.session.execute(insert(Event.__table__), event_rows)
-    table = InfoRequest.__table__
-    db.session.execute(
-        update(table).where(table.c.id == bindparam("rid"))
-        # updated_at stays: looking at a request for reminders does not change it.
-        .values(next_reminder_at=bindparam("nxt", type_=table.c.next_reminder_at.type),
-                updated_at=table.c.updated_at),
-        moves)
+    insert_rows(Event.__table__, event_rows)
+    _move(moves)
     db.session.commit()
     result.looked_at += len(requests)
     result.notified += notified
     result.messages += len(added_keys)
     result.batches += 1
     return len(requests)
+
+
+def _move(moves: list[dict]) -> None:
+    """Store each request's next moment; updated_at stays (reminding changes nothing)."""
+    table = InfoRequest.__table__
+    if db.session.get_bind().dialect.name == "postgresql":
+        # One statement instead of one UPDATE per row.
+        db.session.execute(
+            text("UPDATE info_request AS r SET next_reminder_at = m.nxt "
+                 "FROM unnest(CAST(:ids AS integer[]), CAST(:nxts AS timestamptz[])) "
+                 "AS m(id, nxt) WHERE r.id = m.id"),
+            {"ids": [m["rid"] for m in moves], "nxts": [m["nxt"] for m in moves]})
+        return
+    db.session.execute(
+        update(table).where(table.c.id == bindparam("rid"))
+        .values(next_reminder_at=bindparam("nxt", type_=table.c.next_reminder_at.type),
+                updated_at=table.c.updated_at),
+        moves)
 
 
 def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
