@@ -1,6 +1,7 @@
 """Officers and coordinators: the queue, working a request, approving publication."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from foi.extensions import db
@@ -115,39 +116,25 @@ def request_detail(reference: str):
 # Each action: the form class, the service call, and the message on success.
 ACTIONS = {
     "assign": (AssignForm, lambda f: dict(assignee_id=f.assignee_id.data or None),
-               answering.request_assign, "Assignment saved."),
-    "note": (NoteForm, lambda f: dict(text=f.text.data), answering.request_note, "Note added."),
+               answering.request_assign, _l("Assignment saved.")),
+    "note": (NoteForm, lambda f: dict(text=f.text.data), answering.request_note, _l("Note added.")),
     "transfer": (TransferForm, lambda f: dict(agency_id=f.agency_id.data, reason=f.reason.data),
-                 answering.request_transfer, "Request transferred; the requester was told."),
+                 answering.request_transfer, _l("Request transferred; the requester was told.")),
     "clarify": (ClarificationForm, lambda f: dict(question=f.question.data),
                 answering.request_ask_clarification,
-                "Question sent; the clock waits for the answer."),
+                _l("Question sent; the clock waits for the answer.")),
     "extend": (ExtendForm, lambda f: dict(days=f.days.data, reason=f.reason.data),
-               answering.request_extend, "Deadline extended; the requester was told."),
+               answering.request_extend, _l("Deadline extended; the requester was told.")),
     "answer": (AnswerForm, lambda f: dict(
         outcome=f.outcome.data, text=f.text.data, grounds=f.grounds.data or [],
         uploads=[(x.stream, x.filename) for x in f.attachments.data or [] if x.filename]),
-        answering.request_answer, "Answer sent to the requester."),
+        answering.request_answer, _l("Answer sent to the requester.")),
     "approve": (ApproveForm, lambda f: dict(public_text=review.public_text_without(
         f.public_text.data or "", review.parse_lines(f.passages.data))),
-                publishing.response_approve, "Published in the archive."),
+                publishing.response_approve, _l("Published in the archive.")),
     "decline": (DeclineForm, lambda f: dict(reason=f.reason.data),
-                publishing.response_decline, "The answer stays unpublished."),
+                publishing.response_decline, _l("The answer stays unpublished.")),
 }
-MESSAGES = {  # listed literally so that the translation extractor finds them
-    "Assignment saved.": lambda: _("Assignment saved."),
-    "Note added.": lambda: _("Note added."),
-    "Request transferred; the requester was told.":
-        lambda: _("Request transferred; the requester was told."),
-    "Question sent; the clock waits for the answer.":
-        lambda: _("Question sent; the clock waits for the answer."),
-    "Deadline extended; the requester was told.":
-        lambda: _("Deadline extended; the requester was told."),
-    "Answer sent to the requester.": lambda: _("Answer sent to the requester."),
-    "Published in the archive.": lambda: _("Published in the archive."),
-    "The answer stays unpublished.": lambda: _("The answer stays unpublished."),
-}
-
 
 @bp.post("/requests/<reference>/<action>")
 @staff_only
@@ -165,7 +152,7 @@ def act(reference: str, action: str):
             db.session.rollback()
             show_error(form, exc)
         else:
-            flash(MESSAGES[message](), "success")
+            flash(str(message), "success")
             return redirect(url_for("officer.request_detail", reference=reference))
     return _render_detail(req, 400, **{k: v for k, v in bound.items() if k == action})
 
