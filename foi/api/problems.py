@@ -1,13 +1,33 @@
-"""RFC 9457 problem details for API errors."""
+"""RFC 9457 problem details for API errors, in the client's language (Accept-Language).
+
+Titles are the HTTP reason phrases, translated.
+"""
 from flask import jsonify
+from flask_babel import lazy_gettext as _l
+from werkzeug.http import HTTP_STATUS_CODES
+
+from foi.i18n import current_locale
+
+TITLES = {
+    400: _l("Bad Request"),
+    404: _l("Not Found"),
+    405: _l("Method Not Allowed"),
+    413: _l("Payload Too Large"),
+    429: _l("Too Many Requests"),
+    500: _l("Internal Server Error"),
+}
 
 
-def problem(status: int, title: str, detail: str | None = None, **extra):
-    body = {"type": "about:blank", "title": title, "status": status}
+def problem(status: int, detail=None, **extra):
+    """Return a problem+json response; ``detail`` says what went wrong in plain words."""
+    body = {"type": "about:blank",
+            "title": str(TITLES.get(status, HTTP_STATUS_CODES.get(status, "Error"))),
+            "status": status}
     if detail:
         body["detail"] = str(detail)
     body.update(extra)
     response = jsonify(body)
     response.status_code = status
     response.mimetype = "application/problem+json"
+    response.headers["Content-Language"] = current_locale()
     return response

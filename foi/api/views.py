@@ -1,5 +1,7 @@
 """Read-only JSON API over the published archive (described in foi/api/openapi.py)."""
 from flask import Blueprint, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from foi.api.openapi import MAX_PAGE, OPENAPI
@@ -23,7 +25,7 @@ class BadParam(ValueError):
     """A query parameter the API cannot use; becomes a 400 problem naming it."""
 
     def __init__(self, name: str, reason: str):
-        super().__init__(reason)
+        super().__init__(str(reason))
         self.name, self.reason = name, reason
 
 
@@ -32,7 +34,8 @@ def _whole(name: str, low: int, high: int) -> int | None:
     if not value:
         return None
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        raise BadParam(name, f"must be a whole number from {low} to {high}")
+        raise BadParam(name, _l("must be a whole number from %(low)d to %(high)d",
+                                 low=low, high=high))
     return int(value)
 
 
@@ -56,11 +59,11 @@ def _agency(value: str) -> int | None:
 def _list_query() -> SearchQuery:
     outcome = request.args.get("outcome") or None
     if outcome is not None and outcome not in OUTCOMES:
-        raise BadParam("outcome", f"must be one of {', '.join(OUTCOMES)}")
+        raise BadParam("outcome", _l("must be one of %(values)s", values=", ".join(OUTCOMES)))
     # PostgreSQL refuses NUL in text; it is never part of a word anyway.
     q = request.args.get("q", "").replace("\x00", " ")
     if len(q) > MAX_Q:
-        raise BadParam("q", f"must be at most {MAX_Q} characters")
+        raise BadParam("q", _l("must be at most %(n)d characters", n=MAX_Q))
     return SearchQuery(q=q, agency_id=_agency(request.args.get("agency", "")), outcome=outcome,
                        year=_whole("year", 1900, 2999), page=_whole("page", 1, MAX_PAGE) or 1,
                        sort="newest" if request.args.get("sort") == "newest" else "relevance",
@@ -79,7 +82,7 @@ def request_detail(reference: str):
     try:
         req = request_published(reference)
     except NotFound:
-        return problem(404, "Not Found", f"No published request {reference}.")
+        return problem(404, _("No published request has the reference %(ref)s.", ref=reference))
     return public_record(req, full=True)
 
 
@@ -89,8 +92,8 @@ def request_list():
     try:
         query = _list_query()
     except BadParam as exc:
-        return problem(400, "Bad Request", f"{exc.name} {exc.reason}.",
-                       invalid_params=[{"name": exc.name, "reason": exc.reason}])
+        return problem(400, _("Parameter %(name)s: %(reason)s.", name=exc.name, reason=exc.reason),
+                       invalid_params=[{"name": exc.name, "reason": str(exc.reason)}])
     results, found = archive_search(query)
     args = {k: v for k, v in request.args.items() if k != "page"}
 

@@ -29,7 +29,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         if request.path.startswith("/api/"):
-            return problem(exc.code or 500, exc.name, exc.description)
+            return problem(exc.code or 500)
         template = exc.code if exc.code in (400, 403, 404, 413) else None
         if template is None:
             return exc
@@ -39,5 +39,5 @@ def register_error_handlers(app: Flask) -> None:
     def server_error(exc: Exception):
         app.logger.exception("Unhandled error on %s", request.path)
         if request.path.startswith("/api/"):
-            return problem(500, "Internal Server Error", _("Something went wrong on our side."))
+            return problem(500, _("Something went wrong on our side."))
         return render_template("errors/500.html"), 500
