@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -21,8 +21,7 @@ from foi.models.user import CITIZEN
 from foi.services.complaints import ComplaintOption, complaint_lodge, complaint_option
 from foi.services.deadlines import law_pack, request_deadlines, request_law
 from foi.services.errors import DomainError
-from foi.services.selectors import events_for, request_for_requester
-from foi.web.citizen.forms import ClarifyForm, WithdrawForm
+from foi.services.selectors import request_for_requester
 from foi.web.citizen.views import bp
 from foi.web.forms import role_required, show_error
 from foi.web.oversight.presenters import (
@@ -32,7 +31,6 @@ from foi.web.oversight.presenters import (
     oversight_name,
     when,
 )
-from foi.web.presenters import due_info, timeline
 
 
 class ComplaintForm(FlaskForm):
@@ -98,7 +96,6 @@ def complain(reference: str):
                   "success")
             return redirect(url_for("citizen.request_detail", reference=reference,
                                     _anchor="complaint"))
-    return render_template("citizen/request_detail.html", req=req, due=due_info(req),
-                           items=timeline(events_for(req, "requester")),
-                           clarify_form=ClarifyForm(), withdraw_form=WithdrawForm(),
-                           complaint_form=form), 400
+    from foi.web.citizen.views import render_request
+
+    return render_request(req, 400, complaint_form=form)

@@ -73,11 +73,14 @@ def my_requests():
 @bp.get("/my/requests/<reference>")
 @role_required(CITIZEN)
 def request_detail(reference: str):
-    req = request_for_requester(current_user, reference)
-    return render_template(
-        "citizen/request_detail.html", req=req, due=due_info(req),
-        items=timeline(events_for(req, "requester")),
-        clarify_form=ClarifyForm(), withdraw_form=WithdrawForm())
+    return render_request(request_for_requester(current_user, reference))
+
+
+def render_request(req, status: int = 200, **forms):
+    """Render the requester's page of ``req``; ``forms`` replaces blank forms with bound ones."""
+    forms = {"clarify_form": ClarifyForm(), "withdraw_form": WithdrawForm(), **forms}
+    return render_template("citizen/request_detail.html", req=req, due=due_info(req),
+                           items=timeline(events_for(req, "requester")), **forms), status
 
 
 @bp.post("/my/requests/<reference>/clarify")
@@ -94,9 +97,7 @@ def clarify(reference: str):
             flash(_("Thank you. The agency has your answer and the clock runs again."),
                   "success")
             return redirect(url_for("citizen.request_detail", reference=reference))
-    return render_template("citizen/request_detail.html", req=req, due=due_info(req),
-                           items=timeline(events_for(req, "requester")),
-                           clarify_form=form, withdraw_form=WithdrawForm()), 400
+    return render_request(req, 400, clarify_form=form)
 
 
 @bp.post("/my/requests/<reference>/withdraw")
