@@ -117,6 +117,13 @@ def sweep_mail(app: Flask, now: datetime | None = None) -> dict[str, int]:
         return counts
 
 
+def sweep_archive_export(app: Flask, now: datetime | None = None):
+    """Write today's bulk export of the public archive unless it exists (one stat after that)."""
+    from foi.services.archive import export_archive_job
+
+    return export_archive_job(app, now or utcnow())
+
+
 def run_sweeps(app: Flask, holder: str, now: Callable[[], datetime] = utcnow,
                batch: int = 1000) -> bool:
     """Run every sweep once if ``holder`` holds the lease; return False when another does.
@@ -138,4 +145,9 @@ def run_sweeps(app: Flask, holder: str, now: Callable[[], datetime] = utcnow,
         sweep_digests(app, now())
     if keep_going():
         sweep_mail(app, now())
+    if keep_going():
+        try:  # last, and on its own: a failed export must not hold up reminders or mail
+            sweep_archive_export(app, now())
+        except Exception:
+            log.exception("archive export failed; the next sweep tries again")
     return True
