@@ -7,6 +7,7 @@ import socket
 import sys
 import time
 from collections.abc import Mapping
+from email.charset import Charset
 from email.header import Header
 from email.message import Message
 from email.mime.text import MIMEText
@@ -56,6 +57,17 @@ def build_message(sender: str, to_addr: str, subject: str, body: str, key: str) 
     return msg
 
 
+def readable_copy(msg: Message) -> bytes:
+    """Return the message with its text as plain 8-bit UTF-8, for a person reading the file."""
+    charset = Charset("utf-8")
+    charset.body_encoding = None  # no base64: the .eml opens readable in any text editor
+    copy = MIMEText(msg.get_payload(decode=True).decode("utf-8"), "plain", charset)
+    for name, value in msg.items():
+        if name.lower() not in ("content-type", "content-transfer-encoding", "mime-version"):
+            copy[name] = value
+    return bytes(copy)
+
+
 class Sender:
     """Send messages with the configured backend, over one SMTP connection reused per run.
 
@@ -92,7 +104,7 @@ class Sender:
             folder = Path(self.config["MAIL_DIR"])
             folder.mkdir(parents=True, exist_ok=True)
             safe_key = "".join(c if c.isalnum() or c in "-_." else "_" for c in msg["X-FOI-Key"])
-            (folder / f"{safe_key}.eml").write_bytes(bytes(msg))
+            (folder / f"{safe_key}.eml").write_bytes(readable_copy(msg))
             return
         try:
             envelope_from = getaddresses([str(self.config["MAIL_FROM"])])[0][1]
