@@ -20,6 +20,9 @@ from markupsafe import Markup
 from foi.search.query import ParsedQuery, any_of, parse
 from foi.search.snippets import Matcher, snippet
 from foi.search.stopwords import STOP_WORDS
+from foi.search.terms import Plan
+from foi.search.terms import apply as apply_terms
+from foi.search.terms import plan as plan_query
 from foi.search.tokens import words
 
 SORTS = ("relevance", "newest")
@@ -160,7 +163,7 @@ class SearchBackend(ABC):
 
     name: str = ""
     #: Matches considered at most for facets and ranking; beyond it, newest win.
-    candidate_limit: int = 5_000
+    candidate_limit: int = 1_000
     #: Of those, how many (newest first) get a relevance score.
     rank_limit: int = 5_000
     batch_size: int = 1_000
@@ -190,16 +193,38 @@ class SearchBackend(ABC):
         so ``click.progressbar(...).update`` can be passed as it is.
         """
         self._clear(conn)
+        self._start_bulk(conn)
         done = 0
         batch: list[SearchDocument] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= self.batch_size:
+        try:
+            for doc in docs:
+                batch.append(doc)
+                if len(batch) >= self.batch_size:
+                    done += self._flush(conn, batch, progress)
+                    batch = []
+            if batch:
                 done += self._flush(conn, batch, progress)
-                batch = []
-        if batch:
-            done += self._flush(conn, batch, progress)
+        finally:
+            self._end_bulk(conn)
         return done
+
+    def _start_bulk(self, conn: sa.Connection) -> None:
+        """Prepare for many inserts in a row (statistics are then written once at the end)."""
+        self._pending_terms = Counter()
+
+    def _end_bulk(self, conn: sa.Connection) -> None:
+        """Write what :meth:`_start_bulk` deferred."""
+        pending, self._pending_terms = self._pending_terms, None
+        if pending:
+            apply_terms(conn, pending)
+
+    def _count_terms(self, conn: sa.Connection, delta: Counter) -> None:
+        """Record a change of document counts, now or at the end of a bulk load."""
+        pending = getattr(self, "_pending_terms", None)
+        if pending is not None:
+            pending.update(delta)
+        else:
+            apply_terms(conn, delta)
 
     def _flush(self, conn: sa.Connection, batch: list[SearchDocument],
                progress: Callable[[int], None] | None) -> int:
@@ -215,17 +240,23 @@ class SearchBackend(ABC):
         """Run ``query`` and return one page of results with facet counts."""
         query = query.normalized()
         parsed = parse(query.q)
+        plan = self._plan(conn, parsed)
         limit = self.candidate_limit
-        found = self._candidates(conn, parsed, query, limit + 1, False)
+        wants_score = bool(parsed.required) and query.sort == "relevance"
+        # The statistics bound the matches: a query that cannot reach the cap is fetched
+        # with its scores at once instead of being counted first and scored second.
+        surely_small = plan.estimate is not None and plan.estimate <= limit
+        found = self._candidates(conn, parsed, query, limit + 1, wants_score and surely_small,
+                                 plan)
         capped = len(found) > limit
         found = found[:limit]
         total = len(found)
         if capped:
             total = self._count(conn, parsed, query) or total
         # Scoring reads every match of each word; past the cap, recency orders the hits.
-        scored = bool(parsed.required) and query.sort == "relevance" and not capped
-        if scored and len(found) > 1:
-            found = self._candidates(conn, parsed, query, limit, True)
+        scored = wants_score and not capped
+        if scored and len(found) > 1 and not surely_small:
+            found = self._candidates(conn, parsed, query, limit, True, plan)
         order = found
         if scored:
             # Relevance among the newest rank_limit matches; older ones follow, newest first.
@@ -248,7 +279,7 @@ class SearchBackend(ABC):
         if not parsed.required or limit < 1:
             return []
         found = self._candidates(conn, parsed, SearchQuery(agency_id=agency_id),
-                                 self.rank_limit, True)
+                                 self.rank_limit, True, self._plan(conn, parsed))
         best = sorted(found, key=lambda c: -c.score)[:limit]
         return self._hits(conn, best, parsed)
 
@@ -289,9 +320,13 @@ class SearchBackend(ABC):
     def _remove_many(self, conn: sa.Connection, request_ids: Sequence[int]) -> None:
         """Remove these requests from the index."""
 
+    def _plan(self, conn: sa.Connection, parsed: ParsedQuery) -> Plan:
+        """Return what the word statistics say about ``parsed``."""
+        return plan_query(conn, parsed)
+
     @abstractmethod
     def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
-                    limit: int, scored: bool) -> list[Candidate]:
+                    limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
         """Return up to ``limit`` matching documents, newest first.
 
         With ``scored``, at least the first ``rank_limit`` carry their relevance (higher is

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, SearchQuery, as_utc
 from foi.search.base import rank_key as make_rank_key
 from foi.search.query import ParsedQuery, Phrase, Term
+from foi.search.terms import Plan
 from foi.search.tokens import WORD_RE, forms_cached
 
 # ts_rank weights in PostgreSQL's order {D, C, B, A}: text folded, title folded, text, title.
@@ -49,6 +50,10 @@ SCHEMA = (
         body text NOT NULL,
         answer text NOT NULL,
         attachments_text text NOT NULL)""",
+    # Binary collation: a prefix is then a range of the primary key.
+    """CREATE TABLE IF NOT EXISTS search_term (
+        term text COLLATE "C" PRIMARY KEY,
+        docs bigint NOT NULL)""",
 )
 
 
@@ -148,14 +153,14 @@ class PostgresBackend(SearchBackend):
 
     def drop_schema(self, conn: sa.Connection) -> None:
         """Drop the search tables."""
-        conn.exec_driver_sql("DROP TABLE IF EXISTS search_text, search_document")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_text, search_document, search_term")
 
     def remove(self, conn: sa.Connection, request_id: int) -> None:
         """Remove a request from the index (nothing happens if it is not there)."""
         self._remove_many(conn, [request_id])
 
     def _clear(self, conn: sa.Connection) -> None:
-        conn.exec_driver_sql("TRUNCATE search_text, search_document")
+        conn.exec_driver_sql("TRUNCATE search_text, search_document, search_term")
 
     def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument]) -> None:
         if not docs:
@@ -195,7 +200,7 @@ class PostgresBackend(SearchBackend):
         return f"SELECT {columns} FROM search_document d {filters.where(*conds)}", params
 
     def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
-                    limit: int, scored: bool) -> list[Candidate]:
+                    limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
         sql, params = self._select(
             parsed, query, "d.request_id, d.agency_id, d.outcome, d.year, d.topic")
         params["limit"] = limit

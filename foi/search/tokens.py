@@ -4,6 +4,10 @@ Each word is indexed twice: its *exact* form (lower-cased, diacritics kept) and 
 (:func:`foi.text.fold`, diacritics and Azerbaijani letters flattened). A query word matches either
 form, and the exact form carries more weight, so ``seher`` finds ``şəhər`` but a document that
 really says ``şəhər`` ranks above one that says ``səhər`` (morning) for the query ``şəhər``.
+
+Indexing a million requests means about 150 million words: both forms depend on the word alone,
+so they are computed once per distinct word and then looked up (word frequencies follow Zipf's
+law, and a few hundred thousand distinct words cover an archive).
 """
 import functools
 import re
@@ -18,32 +22,60 @@ WORD_RE = re.compile(r"[^\W_]+")
 _AZ_LETTERS = frozenset("əƏıİğĞşŞçÇöÖüÜ")
 _AZ_LOWER = str.maketrans({"İ": "i", "I": "ı"})
 _PLAIN_LOWER = str.maketrans({"İ": "i"})
+# Distinct words remembered by the lookup tables below before they start again.
+MAX_REMEMBERED = 500_000
 
 
-def exact(text: str) -> str:
-    """Return ``text`` lower-cased, with Turkic I/ı rules inside Azerbaijani words."""
-    text = unicodedata.normalize("NFC", text)
-    if "I" not in text and "İ" not in text:
-        return text.lower()
-    return WORD_RE.sub(_lower_word, text)
-
-
-def _lower_word(match: re.Match[str]) -> str:
-    word = match.group()
+def exact_word(word: str) -> str:
+    """Return one word lower-cased, with Turkic I/ı rules if it is Azerbaijani."""
+    if "I" not in word and "İ" not in word:
+        return word.lower()
     if _AZ_LETTERS.intersection(word):
         return word.translate(_AZ_LOWER).lower()
     # English "INFORMATION" must stay "information"; İ only ever means i.
     return word.translate(_PLAIN_LOWER).lower()
 
 
+class _Forms(dict):
+    """A word → form table that computes and remembers a missing word's form."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_REMEMBERED:
+            self.clear()
+        value = self[word] = self.make(word)
+        return value
+
+
+_EXACT = _Forms(exact_word)
+_FOLDED = _Forms(fold)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in NFC, so that a letter typed as two code points is one word."""
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) \
+        else unicodedata.normalize("NFC", text)
+
+
+def exact(text: str) -> str:
+    """Return ``text`` lower-cased, with Turkic I/ı rules inside Azerbaijani words."""
+    text = nfc(text)
+    if "I" not in text and "İ" not in text:
+        return text.lower()
+    return WORD_RE.sub(lambda m: _EXACT[m.group()], text)
+
+
 def words(text: str) -> list[str]:
     """Split ``text`` into words as the index sees them, in their original spelling."""
-    return WORD_RE.findall(text)
+    return WORD_RE.findall(nfc(text))
 
 
 def forms(word: str) -> tuple[str, str]:
     """Return the exact and folded form of one word."""
-    return exact(word), fold(word)
+    return _EXACT[word], _FOLDED[word]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -52,6 +84,26 @@ def forms_cached(word: str) -> tuple[str, str]:
     return forms(word)
 
 
+def exact_words(text: str) -> list[str]:
+    """Return the exact form of every word of ``text``, in order."""
+    return list(map(_EXACT.__getitem__, words(text)))
+
+
+def folded_words(text: str) -> list[str]:
+    """Return the folded form of every word of ``text``, in order."""
+    return list(map(_FOLDED.__getitem__, words(text)))
+
+
+def indexed_words(text: str) -> tuple[list[str], list[str]]:
+    """Return the exact and the folded form of every word of ``text``, in order.
+
+    This is what the index holds: the same words, at the same positions, as the query side
+    splits and spells them.
+    """
+    found = words(text)
+    return list(map(_EXACT.__getitem__, found)), list(map(_FOLDED.__getitem__, found))
+
+
 def folded_text(text: str) -> str:
     """Return the folded words of ``text`` joined by spaces (what the folded index holds)."""
-    return " ".join([forms_cached(w)[1] for w in WORD_RE.findall(text)])
+    return " ".join(map(_FOLDED.__getitem__, words(text)))

@@ -1,0 +1,117 @@
+"""How many documents hold each indexed word: the statistics that plan a query.
+
+``search_term`` keeps, for every word form the index holds (exact and folded spellings), the
+number of documents containing it. Both back ends use it the same way:
+
+- to know before running a query roughly how many documents it can match (an upper bound), so
+  a rare query is scored in one pass and a very common one is listed newest first at once;
+- to expand a prefix (``təmi*``) into the indexed words it covers, so the index walks a few
+  doclists newest first instead of merging every doclist of the prefix in full.
+
+Counts only ever steer the plan: results are the same whatever they say. A word is never
+deleted from the table (its count may fall to zero), so a prefix expansion always holds every
+word that can still be in the index.
+"""
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from foi.search.query import ParsedQuery, Phrase, Term
+
+#: A prefix covering more indexed words than this is left to the index's own prefix search.
+MAX_EXPANSION = 64
+# Sorts after every other character: the end of a prefix range in binary (C) collation.
+_LAST = "\U0010ffff"
+
+UPSERT = ("INSERT INTO search_term (term, docs) VALUES (:term, :docs) ON CONFLICT (term)"
+          " DO UPDATE SET docs = search_term.docs + excluded.docs")
+
+
+@dataclass
+class Plan:
+    """What the word statistics say about one query.
+
+    ``estimate`` is an upper bound of the number of matching documents (``None``: unknown);
+    ``expansions`` maps a prefix to the indexed words it covers (``None``: too many to list).
+    """
+
+    estimate: int | None = None
+    expansions: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+
+
+def document_terms(*texts: Sequence[str]) -> set[str]:
+    """Return the distinct word forms of a document's indexed word lists."""
+    out: set[str] = set()
+    for words in texts:
+        out.update(words)
+    return out
+
+
+def apply(conn: sa.Connection, delta: Counter) -> None:
+    """Add ``delta`` (word → change in document count) to the statistics."""
+    rows = [{"term": t, "docs": n} for t, n in delta.items() if n and len(t) <= 200]
+    if rows:
+        conn.execute(sa.text(UPSERT), rows)
+
+
+def plan(conn: sa.Connection, parsed: ParsedQuery, collate: str = "") -> Plan:
+    """Return the plan of ``parsed``: its expansions and an upper bound of its matches."""
+    if not parsed.required:
+        return Plan()
+    atoms = [atom for group in parsed.required for atom in group]
+    terms = [t for a in atoms for t in (a.terms if isinstance(a, Phrase) else (a,))]
+    words = sorted({t.folded for t in terms if not t.prefix})
+    docs: dict[str, int] = {}
+    if words:
+        docs = dict(conn.execute(sa.text(
+            "SELECT term, docs FROM search_term WHERE term IN :words"
+        ).bindparams(sa.bindparam("words", expanding=True)), {"words": words}).all())
+    out = Plan()
+    prefix_docs: dict[str, int | None] = {}
+    for t in terms:
+        if not t.prefix:
+            continue
+        for prefix in {t.exact, t.folded}:
+            if prefix in out.expansions:
+                continue
+            rows = conn.execute(sa.text(
+                f"SELECT term, docs FROM search_term WHERE term{collate} >= :lo"
+                f" AND term{collate} < :hi ORDER BY term{collate} LIMIT :n"
+            ), {"lo": prefix, "hi": prefix + _LAST, "n": MAX_EXPANSION + 1}).all()
+            if len(rows) > MAX_EXPANSION:
+                out.expansions[prefix] = None
+                prefix_docs[prefix] = None
+            else:
+                out.expansions[prefix] = tuple(r.term for r in rows)
+                prefix_docs[prefix] = sum(max(0, r.docs) for r in rows)
+
+    def term_estimate(t: Term) -> int | None:
+        if t.prefix:
+            return prefix_docs.get(t.folded)
+        return max(0, docs.get(t.folded, 0))
+
+    def atom_estimate(atom: Term | Phrase) -> int | None:
+        if isinstance(atom, Term):
+            return term_estimate(atom)
+        known = [n for n in map(term_estimate, atom.terms) if n is not None]
+        return min(known) if known else None
+
+    estimates = []
+    for group in parsed.required:
+        parts = [atom_estimate(a) for a in group]
+        estimates.append(None if None in parts else sum(parts))
+    known = [n for n in estimates if n is not None]
+    out.estimate = min(known) if known else None
+    return out
+
+
+def counts(words: Iterable[str], conn: sa.Connection) -> dict[str, int]:
+    """Return the document counts of ``words`` (absent words are left out)."""
+    wanted = sorted(set(words))
+    if not wanted:
+        return {}
+    return dict(conn.execute(sa.text(
+        "SELECT term, docs FROM search_term WHERE term IN :words"
+    ).bindparams(sa.bindparam("words", expanding=True)), {"words": wanted}).all())
