@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
+from babel import dates as babel_dates
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import (
-    format_date,
-    format_datetime,
     format_decimal,
     format_percent,
     get_locale,
+    get_timezone,
     get_translations,
     gettext,
     refresh,
+    to_user_timezone,
 )
 from flask_login import current_user
 
@@ -203,6 +205,30 @@ def _start_request() -> None:
     request.wtforms_translations = _WTFormsCatalogue()
 
 
+# English pages are read in Azerbaijan: day before month and a 24-hour clock (en_GB), not en_US.
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def _format_locale() -> str:
+    code = current_locale()
+    return FORMAT_LOCALES.get(code, code)
+
+
+def date_text(value, fmt: str = "medium") -> str:
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = to_user_timezone(value)
+    return babel_dates.format_date(value, fmt, locale=_format_locale())
+
+
+def datetime_text(value, fmt: str = "medium") -> str:
+    if not value:
+        return ""
+    return babel_dates.format_datetime(value, fmt, tzinfo=get_timezone(),
+                                       locale=_format_locale())
+
+
 def init_app(app: Flask) -> None:
     """Set up language choice, translated library messages and the formatting filters."""
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
@@ -214,8 +240,8 @@ def init_app(app: Flask) -> None:
         return {"LANGUAGES": app.config["LANGUAGES"], "current_locale": current_locale()}
 
     filters: dict[str, Callable[..., Any]] = {
-        "date": lambda value, fmt="medium": format_date(value, fmt) if value else "",
-        "datetime": lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
+        "date": date_text,
+        "datetime": datetime_text,
         "number": lambda value: format_decimal(value) if value is not None else "",
         "percent": lambda value: format_percent(value) if value is not None else "",
         "collate": collate,

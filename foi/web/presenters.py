@@ -2,9 +2,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask_babel import format_date, format_datetime, ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
+from foi.i18n import date_text, datetime_text
 from foi.models import Event, InfoRequest
 from foi.models.base import utcnow
 from foi.models.request import INTERNAL
@@ -103,11 +104,11 @@ def timeline(events: list[Event], show_actor: bool = False) -> list[TimelineItem
         if event.kind == "assigned" and data.get("assignee"):
             title = f"{title}: {data['assignee']}"
         items.append(TimelineItem(
-            at_text=format_datetime(event.at, "short"), title=title, body=event.text or None,
+            at_text=datetime_text(event.at, "short"), title=title, body=event.text or None,
             actor=event.actor.display_name if show_actor and event.actor else None,
             tone="warning" if event.visibility == INTERNAL else "neutral"))
     return items
 
 
 def due_date_text(req: InfoRequest) -> str:
-    return format_date(req.due_at) if req.due_at else ""
+    return date_text(req.due_at)
