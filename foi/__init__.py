@@ -43,4 +43,5 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
 def _refuse_insecure_production(app: Flask, config_name: str) -> None:
     if config_name == "production" and app.config["SECRET_KEY"] in ("", "dev-only-not-secret"):
-        raise RuntimeError("Set FOI_SECRET_KEY to a long random value before running in production.")
+        raise RuntimeError(
+            "Set FOI_SECRET_KEY to a long random value before running in production.")

@@ -117,7 +117,8 @@ def test_every_template_is_routed_to_its_own_agency_by_the_shipped_directory():
 def test_not_held_answers_and_transfers_point_to_another_real_agency(requests, slugs):
     names = {row.slug: row.name_az for row in load_default_agencies()}
     for template in TEMPLATES:
-        assert template.alt is None or (template.alt in slugs and template.alt != template.agency_slug)
+        assert template.alt is None or (
+            template.alt in slugs and template.alt != template.agency_slug)
     not_held = [r for r in requests if r.outcome == "not_held"]
     assert not_held
     for r in not_held:

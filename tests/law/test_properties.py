@@ -31,7 +31,8 @@ def test_due_date_is_a_working_day(code, received, on_receipt):
     assert cal.is_working_day(due.date())
 
 
-@given(code=st.sampled_from(ALL_LAWS), first=moments, gap=st.timedeltas(min_value=timedelta(0), max_value=timedelta(40)),
+@given(code=st.sampled_from(ALL_LAWS), first=moments,
+       gap=st.timedeltas(min_value=timedelta(0), max_value=timedelta(40)),
        urgency=st.sampled_from([None, "life", "timeliness"]))
 def test_later_receipt_never_gives_an_earlier_due_date(code, first, gap, urgency):
     pack, cal = _CALENDARS[code]

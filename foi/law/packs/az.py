@@ -54,7 +54,8 @@ REFUSAL_GROUNDS = (
             "Семейная жизнь: интимная жизнь, акты гражданского состояния, усыновление"),
     _ground("disproportionate_volume", "Art. 21.2.3",
             "Volume would seriously obstruct public duties or cause unreasonable cost",
-            "Həcm ictimai vəzifələrin icrasına ciddi maneə yaradır və ya əsassız məsrəfə səbəb olur",
+            "Həcm ictimai vəzifələrin icrasına ciddi maneə yaradır "
+            "və ya əsassız məsrəfə səbəb olur",
             "Объём серьёзно препятствует публичным обязанностям или требует чрезмерных затрат"),
     _ground("requires_analysis", "Art. 21.2.5",
             "Would require the information to be systematised, analysed or documented",
