@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
@@ -9,7 +10,7 @@ from foi.i18n import date_text, datetime_text
 from foi.models import Event, InfoRequest
 from foi.models.base import utcnow
 from foi.models.request import INTERNAL
-from foi.services.deadlines import request_deadlines
+from foi.services.deadlines import law_calendar, request_law
 
 STATUS_LABELS = {
     "awaiting": (_l("Awaiting answer"), "info"),
@@ -51,6 +52,15 @@ EVENT_TITLES = {
 }
 
 
+def _calendar(law_code: str):
+    """Return the law's calendar, built once per request for a whole list of requests."""
+    # Kept on the request, not on g: tests (and jobs) keep one app context across requests.
+    cache = request.environ.setdefault("foi.law_calendars", {}) if has_request_context() else {}
+    if law_code not in cache:
+        cache[law_code] = law_calendar(law_code)
+    return cache[law_code]
+
+
 @dataclass
 class DueInfo:
     text: str
@@ -70,7 +80,10 @@ def due_info(req: InfoRequest, now: datetime | None = None) -> DueInfo:
             return DueInfo(ngettext("overdue by %(num)d hour", "overdue by %(num)d hours",
                                     -hours), "overdue")
         return DueInfo(ngettext("due in %(num)d hour", "due in %(num)d hours", hours), "soon")
-    left = request_deadlines(req, now=now).working_days_left(now)
+    # The stored due date is current (refresh_due keeps it); only the calendar is needed here.
+    calendar = _calendar(request_law(req))
+    left = calendar.working_days_between(calendar.local(now).date(),
+                                         calendar.local(req.due_at).date())
     if now > req.due_at:
         late = max(1, -left)
         return DueInfo(ngettext("overdue by %(num)d working day",
