@@ -6,6 +6,7 @@ word is stored at its position under its exact spelling (weight A in the title, 
 and, when different, its folded spelling (C in the title, D in the text); ts_rank weighs exact
 above folded. ``rank_key`` orders rows by publication time for "newest first" index walks.
 """
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,7 +16,8 @@ from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, S
 from foi.search.base import rank_key as make_rank_key
 from foi.search.query import ParsedQuery, Phrase, Term
 from foi.search.terms import Plan
-from foi.search.tokens import WORD_RE, forms_cached
+from foi.search.terms import plan as plan_query
+from foi.search.tokens import indexed_words
 
 # ts_rank weights in PostgreSQL's order {D, C, B, A}: text folded, title folded, text, title.
 WEIGHTS = "{0.1, 0.3, 0.4, 1.0}"
@@ -24,6 +26,10 @@ NORMALIZATION = 1
 MAX_POS = 16383  # PostgreSQL's largest word position
 MAX_POSITIONS = 255  # positions kept per word
 MAX_LEXEME = 200  # characters; longer "words" are noise (hashes, base64)
+# Joins two neighbouring folded words into one lexeme: a private-use character no word holds.
+PAIR = "\ue000"
+# maintenance_work_mem while the GIN index is built after a full re-index.
+BULK_MEMORY = "256MB"
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS search_document (
@@ -38,6 +44,8 @@ SCHEMA = (
         title text NOT NULL,
         tsv tsvector NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS search_document_tsv ON search_document USING gin (tsv)",
+    # Compressed in the row rather than in TOAST: rechecks and ts_rank read it on every row.
+    "ALTER TABLE search_document ALTER COLUMN tsv SET STORAGE MAIN",
     # Newest first, covering the facet fields so that listings need no heap visit.
     """CREATE UNIQUE INDEX IF NOT EXISTS search_document_newest ON search_document (rank_key)
         INCLUDE (request_id, agency_id, outcome, year, topic)""",
@@ -58,36 +66,75 @@ SCHEMA = (
 
 
 def _lexeme(word: str) -> str:
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in word or "\\" in word:  # never in a word of letters and digits, but be sure
+        word = word.replace("\\", "\\\\").replace("'", "''")
+    return "'" + word + "'"
 
 
-def build_tsvector(heading: str, text: str) -> str:
-    """Return the tsvector literal for a document's heading (A/C) and text (B/D)."""
-    positions: dict[str, list[str]] = {}
+# Position entries as text, made once: "12A" for an exact title word, "12" for a folded one.
+_ENTRIES = {weight: [f"{pos}{weight}" for pos in range(MAX_POS + 1)] for weight in "ABC"}
+_ENTRIES["D"] = [str(pos) for pos in range(MAX_POS + 1)]
+
+
+def build_tsvector(heading: str, text: str, terms: Counter | None = None) -> str:
+    """Return the tsvector literal for a document's heading (A/C) and text (B/D).
+
+    Every two neighbouring folded words are added as one position-less lexeme joined by
+    :data:`PAIR`, so that the GIN index can narrow a phrase to the documents holding its pairs.
+    The document's distinct word forms (pairs aside) are counted into ``terms``.
+    """
+    entries: defaultdict[str, list[str]] = defaultdict(list)
+    pairs: set[str] = set()
     pos = 0
     for field, (exact_weight, folded_weight) in ((heading, ("A", "C")), (text, ("B", "D"))):
-        for word in WORD_RE.findall(field):
+        exact_words, folded_words = indexed_words(field)
+        if not exact_words:
             pos = min(pos + 1, MAX_POS)
-            if len(word) > MAX_LEXEME:
-                continue
-            exact_form, folded_form = forms_cached(word)
-            _add(positions, exact_form, pos, exact_weight)
-            if folded_form != exact_form:
-                _add(positions, folded_form, pos, folded_weight)
+            continue
+        at_exact, at_folded = _ENTRIES[exact_weight], _ENTRIES[folded_weight]
+        if pos + len(exact_words) < MAX_POS and max(map(len, exact_words)) <= MAX_LEXEME:
+            for at, exact_form, folded_form in zip(range(pos + 1, MAX_POS), exact_words,
+                                                   folded_words):
+                entries[exact_form].append(at_exact[at])
+                if folded_form != exact_form:
+                    entries[folded_form].append(at_folded[at])
+            pairs.update(map(PAIR.join, zip(folded_words, folded_words[1:])))
+            pos += len(exact_words)
+        else:
+            pos = _add_long(entries, pairs, pos, exact_words, folded_words, at_exact,
+                            at_folded)
         pos = min(pos + 1, MAX_POS)  # a gap, so that no phrase runs from title into text
-    return " ".join(
-        f"{_lexeme(word)}:{','.join(entries)}" for word, entries in positions.items()
-    )
+    if terms is not None:
+        terms.update(entries.keys())
+    out = [f"{_lexeme(word)}:{','.join(found[:MAX_POSITIONS])}"
+           for word, found in entries.items()]
+    out.extend(map(_lexeme, pairs))
+    return " ".join(out)
 
 
-def _add(positions: dict[str, list[str]], word: str, pos: int, weight: str) -> None:
-    entries = positions.setdefault(word, [])
-    if len(entries) >= MAX_POSITIONS:
-        return
-    entry = f"{pos}{weight}" if weight != "D" else str(pos)
-    if entries and entries[-1].rstrip("ABC") == str(pos):
-        return  # clamped at MAX_POS: the same position twice is an error in PostgreSQL
-    entries.append(entry)
+def _add_long(entries: defaultdict[str, list[str]], pairs: set[str], pos: int,
+              exact_words: list[str], folded_words: list[str], at_exact: list[str],
+              at_folded: list[str]) -> int:
+    """Add the words of a text that is very long or holds over-long "words"; return pos."""
+    previous = None
+    for exact_form, folded_form in zip(exact_words, folded_words):
+        pos = min(pos + 1, MAX_POS)
+        if len(exact_form) > MAX_LEXEME:
+            previous = None
+            continue
+        _add_at(entries[exact_form], at_exact[pos])
+        if folded_form != exact_form:
+            _add_at(entries[folded_form], at_folded[pos])
+        if previous is not None:
+            pairs.add(previous + PAIR + folded_form)
+        previous = folded_form
+    return pos
+
+
+def _add_at(found: list[str], entry: str) -> None:
+    # Positions must be distinct: past the last one, a word is kept once, there.
+    if not found or found[-1].rstrip("ABC") != entry.rstrip("ABC"):
+        found.append(entry)
 
 
 def _term(word: str, prefix: bool, weights: str = "") -> str:
@@ -134,6 +181,37 @@ def render_exact_tsquery(parsed: ParsedQuery) -> str:
     return " & ".join(_any(group, _render_exact) for group in parsed.required)
 
 
+def _render_match_atom(atom: Term | Phrase, plan: Plan | None) -> str:
+    if isinstance(atom, Term):
+        words = plan.expansions.get(atom.folded) if plan is not None and atom.prefix else None
+        if words:
+            # The indexed words the prefix covers: the planner knows how common each one is.
+            return "(" + " | ".join(map(_lexeme, words)) + ")"
+        return _term(atom.folded, atom.prefix)
+    terms = atom.terms
+    last = len(terms) - 1
+    phrase = " <-> ".join(_term(t.folded, t.prefix and i == last) for i, t in enumerate(terms))
+    pairs = [_lexeme(a.folded + PAIR + b.folded) for a, b in zip(terms, terms[1:])
+             if not b.prefix]
+    return f"({' & '.join(pairs)} & ({phrase}))" if pairs else f"({phrase})"
+
+
+def render_match_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
+    """Render ``parsed`` as the tsquery that finds its documents, on folded lexemes only.
+
+    Folded lexemes exist for every word, so they find every match; a phrase also asks for its
+    word pairs, which the GIN index answers and the planner can estimate (it cannot estimate
+    ``<->``), and a prefix is replaced by the words it covers when there are few.
+    """
+    def any_of(atoms) -> str:
+        rendered = [_render_match_atom(a, plan) for a in atoms]
+        return rendered[0] if len(rendered) == 1 else "(" + " | ".join(rendered) + ")"
+
+    parts = [any_of(group) for group in parsed.required]
+    parts.extend(f"!{any_of((atom,))}" for atom in parsed.excluded)
+    return " & ".join(parts)
+
+
 def _rank(param: str) -> str:
     return (f"ts_rank(CAST('{WEIGHTS}' AS float4[]), tsv, CAST(:{param} AS tsquery),"
             f" {NORMALIZATION})")
@@ -162,47 +240,72 @@ class PostgresBackend(SearchBackend):
     def _clear(self, conn: sa.Connection) -> None:
         conn.exec_driver_sql("TRUNCATE search_text, search_document, search_term")
 
+    def _start_bulk(self, conn: sa.Connection) -> None:
+        super()._start_bulk(conn)
+        # Building a GIN index once is far cheaper than inserting a million rows into one.
+        conn.exec_driver_sql("DROP INDEX IF EXISTS search_document_tsv")
+
+    def _end_bulk(self, conn: sa.Connection) -> None:
+        super()._end_bulk(conn)
+        memory = conn.exec_driver_sql("SHOW maintenance_work_mem").scalar()
+        conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BULK_MEMORY}'")
+        conn.exec_driver_sql(SCHEMA[1])
+        conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{memory}'")
+
     def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument]) -> None:
         if not docs:
             return
-        conn.execute(sa.text(
-            "INSERT INTO search_document (request_id, rank_key, agency_id, outcome, year, topic,"
-            " published_at, reference, title, tsv) VALUES (:rid, :k, :agency, :outcome, :year,"
-            " :topic, :published, :reference, :title, CAST(:tsv AS tsvector))"
-        ), [{
-            "rid": d.request_id, "k": make_rank_key(d), "agency": d.agency_id,
-            "outcome": d.outcome, "year": as_utc(d.published_at).year, "topic": d.topic,
-            "published": as_utc(d.published_at), "reference": d.reference, "title": d.title,
-            "tsv": build_tsvector(
-                f"{d.reference}\n{d.title}",
-                f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}"),
-        } for d in docs])
-        conn.execute(sa.text(
-            "INSERT INTO search_text (request_id, body, answer, attachments_text)"
-            " VALUES (:rid, :body, :answer, :att)"
-        ), [{"rid": d.request_id, "body": d.body or "", "answer": d.answer or "",
-             "att": d.attachments_text or ""} for d in docs])
+        terms: Counter = Counter()
+        rows = [(
+            d.request_id, make_rank_key(d), d.agency_id, d.outcome, as_utc(d.published_at).year,
+            d.topic, as_utc(d.published_at), d.reference, d.title,
+            build_tsvector(f"{d.reference}\n{d.title}",
+                           f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}",
+                           terms),
+        ) for d in docs]
+        # COPY on the caller's connection, so inside its transaction: one round trip a batch.
+        with conn.connection.driver_connection.cursor() as cursor:
+            with cursor.copy("COPY search_document (request_id, rank_key, agency_id, outcome,"
+                             " year, topic, published_at, reference, title, tsv)"
+                             " FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            with cursor.copy("COPY search_text (request_id, body, answer, attachments_text)"
+                             " FROM STDIN") as copy:
+                for d in docs:
+                    copy.write_row((d.request_id, d.body or "", d.answer or "",
+                                    d.attachments_text or ""))
+        self._count_terms(conn, terms)
 
     def _remove_many(self, conn: sa.Connection, request_ids: Sequence[int]) -> None:
         if not request_ids:
             return
         params = {"ids": list(request_ids)}
         conn.execute(sa.text("DELETE FROM search_text WHERE request_id = ANY(:ids)"), params)
-        conn.execute(sa.text("DELETE FROM search_document WHERE request_id = ANY(:ids)"), params)
+        removed = conn.execute(sa.text(
+            "DELETE FROM search_document WHERE request_id = ANY(:ids)"
+            " RETURNING tsvector_to_array(tsv)"), params).scalars().all()
+        if removed:
+            terms = Counter(w for words in removed for w in words if PAIR not in w)
+            self._count_terms(conn, Counter({t: -n for t, n in terms.items()}))
 
-    def _select(self, parsed: ParsedQuery, query: SearchQuery, columns: str) -> tuple[str, dict]:
+    def _plan(self, conn: sa.Connection, parsed: ParsedQuery) -> Plan:
+        return plan_query(conn, parsed)
+
+    def _select(self, parsed: ParsedQuery, query: SearchQuery, columns: str,
+                plan: Plan | None = None) -> tuple[str, dict]:
         filters = Filters.of(query)
         params = dict(filters.params)
         conds = []
         if not parsed.is_empty:
-            params["tsq"] = render_tsquery(parsed)
+            params["tsq"] = render_match_tsquery(parsed, plan)
             conds.append("d.tsv @@ CAST(:tsq AS tsquery)")
         return f"SELECT {columns} FROM search_document d {filters.where(*conds)}", params
 
     def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
                     limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
         sql, params = self._select(
-            parsed, query, "d.request_id, d.agency_id, d.outcome, d.year, d.topic")
+            parsed, query, "d.request_id, d.agency_id, d.outcome, d.year, d.topic", plan)
         params["limit"] = limit
         rows = conn.execute(sa.text(f"{sql} ORDER BY d.rank_key DESC LIMIT :limit"), params).all()
         found = [Candidate(*row) for row in rows]

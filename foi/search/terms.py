@@ -51,9 +51,19 @@ def document_terms(*texts: Sequence[str]) -> set[str]:
 
 def apply(conn: sa.Connection, delta: Counter) -> None:
     """Add ``delta`` (word → change in document count) to the statistics."""
-    rows = [{"term": t, "docs": n} for t, n in delta.items() if n and len(t) <= 200]
-    if rows:
-        conn.execute(sa.text(UPSERT), rows)
+    rows = [(t, n) for t, n in delta.items() if n and len(t) <= 200]
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        # One statement whatever the number of words (executemany sends one per row).
+        terms, docs = zip(*rows)
+        conn.execute(sa.text(
+            "INSERT INTO search_term (term, docs) SELECT * FROM unnest("
+            "CAST(:terms AS text[]), CAST(:docs AS bigint[])) ON CONFLICT (term)"
+            " DO UPDATE SET docs = search_term.docs + excluded.docs"
+        ), {"terms": list(terms), "docs": list(docs)})
+    else:
+        conn.exec_driver_sql(UPSERT.replace(":term", "?").replace(":docs", "?"), rows)
 
 
 def plan(conn: sa.Connection, parsed: ParsedQuery, collate: str = "") -> Plan:
