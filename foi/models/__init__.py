@@ -1,8 +1,10 @@
 """SQLAlchemy models. Business rules live in foi.services and foi.law, not here."""
+from foi.models.account_event import AccountEvent
 from foi.models.agency import Agency
 from foi.models.calendar import CalendarException
 from foi.models.complaint import Complaint
 from foi.models.document import Document
+from foi.models.login_attempt import LoginAttempt
 from foi.models.outbox import OutboxMessage
 from foi.models.request import Event, InfoRequest, ReferenceCounter
 from foi.models.response import Response
@@ -10,6 +12,6 @@ from foi.models.scheduler import SchedulerLock
 from foi.models.user import User
 
 __all__ = [
-    "Agency", "CalendarException", "Complaint", "Document", "Event", "InfoRequest",
-    "OutboxMessage", "ReferenceCounter", "Response", "SchedulerLock", "User",
+    "AccountEvent", "Agency", "CalendarException", "Complaint", "Document", "Event", "InfoRequest",
+    "LoginAttempt", "OutboxMessage", "ReferenceCounter", "Response", "SchedulerLock", "User",
 ]

@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 
 class AgencyForm(FlaskForm):
@@ -32,3 +32,19 @@ class AgencyForm(FlaskForm):
 class ImportForm(FlaskForm):
     file = FileField(_l("CSV file"), validators=[FileRequired()],
                      description=_l("UTF-8, with the columns of the agency directory."))
+
+
+class StaffForm(FlaskForm):
+    """An administrator's form for a staff account; agency choices are set by the view."""
+
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=[
+        ("officer", _l("Information officer")), ("coordinator", _l("Coordinator")),
+        ("ombudsman", _l("Oversight body")), ("admin", _l("Administrator"))])
+    agency_id = SelectField(_l("Agency"), coerce=int, validators=[Optional()],
+                            description=_l("Required for officers and coordinators."))
+
+
+class StaffInviteForm(StaffForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    locale = SelectField(_l("Language of the invitation"))

@@ -83,4 +83,4 @@ def agency_import():
 
 
 # Pages kept in their own modules register on the same blueprint.
-from foi.web.admin import calendar, outbox  # noqa: E402,F401
+from foi.web.admin import calendar, outbox, users  # noqa: E402,F401

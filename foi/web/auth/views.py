@@ -36,12 +36,18 @@ def home_for(user: User) -> str:
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.user_authenticate(form.email.data, form.password.data)
-        if user is None:
-            form.password.errors = [_("The e-mail or password is not right.")]
+        try:
+            # A proxy in front must set remote_addr to the client's address (ProxyFix).
+            user = accounts.login_attempt(email=form.email.data, password=form.password.data,
+                                          ip=request.remote_addr)
+        except accounts.LoginThrottled as exc:
+            form.password.errors = [str(exc.message)]
         else:
-            login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next"), home_for(user)))
+            if user is None:
+                form.password.errors = [_("The e-mail or password is not right.")]
+            else:
+                login_user(user, remember=form.remember.data)
+                return redirect(safe_next(request.args.get("next"), home_for(user)))
     return render_template("auth/login.html", form=form)
 
 
@@ -105,3 +111,7 @@ def reset_password(token: str):
             flash(_("Your new password is set."), "success")
             return redirect(home_for(user))
     return render_template("auth/reset_password.html", form=form)
+
+
+# Pages kept in their own modules register on the same blueprint.
+from foi.web.auth import account  # noqa: E402,F401

@@ -1,0 +1,224 @@
+"""Administrators manage accounts: invite staff, change roles, deactivate and reactivate.
+
+Every function here is for administrators only; anyone else learns nothing (``NotFound``).
+Each change is one transaction with one entry in the account's audit trail (``AccountEvent``).
+"""
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+
+from foi.extensions import db
+from foi.mail.outbox import enqueue
+from foi.models import Agency, InfoRequest, User
+from foi.models.account_event import DEACTIVATED, INVITED, REACTIVATED, UPDATED, AccountEvent
+from foi.models.base import utcnow
+from foi.models.request import INTERNAL, OPEN_STATUSES
+from foi.models.user import ADMIN, CITIZEN, COORDINATOR, OFFICER, OMBUDSMAN, STAFF_ROLES
+from foi.services.accounts import (
+    DELETED_DOMAIN,
+    account_record,
+    invitation_link,
+    unusable_password,
+    user_by_email,
+)
+from foi.services.db import transaction
+from foi.services.errors import DomainError, NotFound
+from foi.services.history import record
+
+#: The roles an administrator may give; citizens register themselves.
+INVITABLE_ROLES = (OFFICER, COORDINATOR, OMBUDSMAN, ADMIN)
+
+
+def _ensure_admin(actor: User) -> None:
+    if not (actor.is_authenticated and actor.role == ADMIN):
+        raise NotFound()
+
+
+def _account(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return user
+
+
+def _agency_for(role: str, agency_id: int | None) -> Agency | None:
+    """Return the agency an account of ``role`` belongs to; officers need one, others none."""
+    if role not in STAFF_ROLES:
+        return None
+    agency = db.session.get(Agency, agency_id) if agency_id else None
+    if agency is None:
+        raise DomainError(_l("Choose the agency this person works for."), field="agency_id")
+    return agency
+
+
+def is_deleted(user: User) -> bool:
+    """Tell whether the account was deleted (anonymised) by its owner."""
+    return user.email.endswith("@" + DELETED_DOMAIN)
+
+
+def has_password(user: User) -> bool:
+    """Tell whether the person has set a password (an invitation is still open if not)."""
+    return user.password_hash.startswith("$")
+
+
+@dataclass
+class UserPage:
+    items: list[User]
+    total: int
+    page: int
+    pages: int
+
+
+def users_page(*, actor: User, query: str = "", role: str = "", agency_id: int | None = None,
+               active: str = "", page: int = 1, per_page: int = 50) -> UserPage:
+    """Return one page of accounts matching the search (name or e-mail) and the filters."""
+    _ensure_admin(actor)
+    stmt = select(User)
+    if query := query.strip():
+        pattern = f"%{query.lower()}%"
+        stmt = stmt.where(or_(func.lower(User.display_name).like(pattern),
+                              func.lower(User.email).like(pattern)))
+    if role:
+        stmt = stmt.where(User.role == role)
+    if agency_id:
+        stmt = stmt.where(User.agency_id == agency_id)
+    if active in ("yes", "no"):
+        stmt = stmt.where(User.active.is_(active == "yes"))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    pages = max(1, (total + per_page - 1) // per_page)
+    page = min(max(page, 1), pages)
+    items = list(db.session.scalars(stmt.order_by(func.lower(User.display_name), User.id)
+                                    .offset((page - 1) * per_page).limit(per_page)))
+    return UserPage(items=items, total=total, page=page, pages=pages)
+
+
+def account_history(*, actor: User, user_id: int, limit: int = 50) -> list[AccountEvent]:
+    """Return the newest changes to an account, newest first."""
+    _ensure_admin(actor)
+    return list(db.session.scalars(
+        select(AccountEvent).where(AccountEvent.user_id == user_id)
+        .order_by(AccountEvent.at.desc(), AccountEvent.id.desc()).limit(limit)))
+
+
+def account_get(*, actor: User, user_id: int) -> User:
+    """Return an account for an administrator to look at."""
+    _ensure_admin(actor)
+    return _account(user_id)
+
+
+def _send_invitation(user: User, actor: User) -> None:
+    enqueue(f"user:{user.id}:invite:{utcnow():%Y%m%d%H%M%S%f}", user.email, "staff_invitation",
+            user.locale, user=user, inviter=actor, link=invitation_link(user))
+
+
+def staff_invite(*, actor: User, email: str, display_name: str, role: str,
+                 agency_id: int | None = None, locale: str = "az") -> User:
+    """Create a staff account without a password and e-mail a link to set one (7 days)."""
+    _ensure_admin(actor)
+    email, display_name = email.strip().lower(), display_name.strip()
+    if role not in INVITABLE_ROLES:
+        raise DomainError(_l("Choose a role."), field="role")
+    if not display_name:
+        raise DomainError(_l("Write the person's name."), field="display_name")
+    if user_by_email(email):
+        raise DomainError(_l("An account with this e-mail already exists."), field="email")
+    agency = _agency_for(role, agency_id)
+    with transaction() as session:
+        user = User(email=email, display_name=display_name, role=role, agency=agency,
+                    locale=locale, password_hash=unusable_password(), active=True)
+        session.add(user)
+        session.flush()
+        account_record(user, INVITED, actor=actor, role=role,
+                       agency=agency.slug if agency else None)
+        _send_invitation(user, actor)
+    return user
+
+
+def staff_invitation_resend(*, actor: User, user_id: int) -> User:
+    """Send the invitation again to a person who has not set a password yet."""
+    _ensure_admin(actor)
+    user = _account(user_id)
+    if has_password(user) or not user.active:
+        raise DomainError(_l("This person has already set a password."))
+    with transaction():
+        account_record(user, INVITED, actor=actor, again=True)
+        _send_invitation(user, actor)
+    return user
+
+
+def _release_assignments(user: User, actor: User, reason: str) -> int:
+    """Unassign the person's open requests, so the agency's coordinators see them as unassigned.
+
+    They then appear under assignee "Nobody" in the agency's queue and in the coordinators' daily
+    digest; each request's internal history says why.
+    """
+    requests = db.session.scalars(select(InfoRequest).where(
+        InfoRequest.assignee_id == user.id, InfoRequest.status.in_(OPEN_STATUSES))).all()
+    for req in requests:
+        req.assignee = None
+        record(req, "assigned", actor=actor, visibility=INTERNAL, assignee=None,
+               previous=user.display_name, reason=reason)
+    return len(requests)
+
+
+def staff_update(*, actor: User, user_id: int, display_name: str, role: str | None = None,
+                 agency_id: int | None = None) -> User:
+    """Change an account's name and, for staff, its role and agency."""
+    _ensure_admin(actor)
+    user = _account(user_id)
+    display_name = display_name.strip()
+    if not display_name:
+        raise DomainError(_l("Write the person's name."), field="display_name")
+    if user.role == CITIZEN or role is None:
+        role, agency = user.role, user.agency  # citizens stay citizens
+    else:
+        if role not in INVITABLE_ROLES:
+            raise DomainError(_l("Choose a role."), field="role")
+        if user.id == actor.id and role != ADMIN:
+            raise DomainError(_l("You cannot remove your own administrator role. Ask another "
+                                 "administrator."), field="role")
+        agency = _agency_for(role, agency_id)
+    changes = {name: [old, new] for name, old, new in (
+        ("display_name", user.display_name, display_name), ("role", user.role, role),
+        ("agency", user.agency.slug if user.agency else None, agency.slug if agency else None))
+        if old != new}
+    if not changes:
+        return user
+    with transaction():
+        # An officer who leaves the agency (or the officer roles) no longer works its requests.
+        if user.agency_id is not None and (agency is None or agency.id != user.agency_id):
+            changes["unassigned"] = _release_assignments(user, actor, "moved")
+        user.display_name, user.role, user.agency = display_name, role, agency
+        account_record(user, UPDATED, actor=actor, changes=changes)
+    return user
+
+
+def staff_deactivate(*, actor: User, user_id: int) -> int:
+    """Stop an account from logging in; return how many open requests were unassigned."""
+    _ensure_admin(actor)
+    user = _account(user_id)
+    if user.id == actor.id:
+        raise DomainError(_l("You cannot deactivate your own account. Ask another "
+                             "administrator."))
+    if not user.active:
+        raise DomainError(_l("This account is already deactivated."))
+    with transaction():
+        user.active = False
+        released = _release_assignments(user, actor, "deactivated")
+        account_record(user, DEACTIVATED, actor=actor, unassigned=released)
+    return released
+
+
+def staff_reactivate(*, actor: User, user_id: int) -> User:
+    """Let a deactivated account log in again (not one its owner deleted)."""
+    _ensure_admin(actor)
+    user = _account(user_id)
+    if user.active:
+        raise DomainError(_l("This account is already active."))
+    if is_deleted(user):
+        raise DomainError(_l("Its owner deleted this account; it cannot be reactivated."))
+    with transaction():
+        user.active = True
+        account_record(user, REACTIVATED, actor=actor)
+    return user
