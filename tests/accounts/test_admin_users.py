@@ -56,7 +56,7 @@ def test_the_list_is_paginated(app, client, login):
 
 
 def test_an_invited_officer_sets_a_password_from_the_emailed_link(app, client, login,
-                                                                    mailed_link):
+                                                                    mailed_link, mail_server):
     agency = make_agency()
     admin = make_user("admin")
     login(admin)
@@ -70,12 +70,16 @@ def test_an_invited_officer_sets_a_password_from_the_emailed_link(app, client, l
     assert accounts.user_authenticate(user.email, "") is None
 
     link = mailed_link("aysel@agency.example", "/welcome/")
+    # Written in the language the administrator chose for the invitation.
+    assert mail_server.to("aysel@agency.example")[0]["Subject"] == (
+        "foi hesabınız hazırdır: şifrənizi təyin edin")
     client.post("/logout")
     response = client.post(link, data={"password": "my first password",
                                        "confirm": "my first password"})
     assert response.status_code == 302 and response.location.endswith("/officer/")
     assert accounts.user_authenticate(user.email, "my first password") is not None
     # The link works once.
+    client.post("/logout")
     page = client.post(link, data={"password": "another password!",
                                    "confirm": "another password!"})
     assert "invalid or has expired" in page.get_data(as_text=True)
