@@ -26,7 +26,8 @@ NORMALIZATION = 1
 MAX_POS = 16383  # PostgreSQL's largest word position
 MAX_POSITIONS = 255  # positions kept per word
 MAX_LEXEME = 200  # characters; longer "words" are noise (hashes, base64)
-# Joins two neighbouring folded words into one lexeme: a private-use character no word holds.
+# Starts and joins a lexeme of two neighbouring folded words: a private-use character no word
+# holds. Leading with it keeps pairs out of prefix matches ('su':* must not match a pair).
 PAIR = "\ue000"
 # maintenance_work_mem while the GIN index is built after a full re-index.
 BULK_MEMORY = "256MB"
@@ -98,7 +99,7 @@ def build_tsvector(heading: str, text: str, terms: Counter | None = None) -> str
                 entries[exact_form].append(at_exact[at])
                 if folded_form != exact_form:
                     entries[folded_form].append(at_folded[at])
-            pairs.update(map(PAIR.join, zip(folded_words, folded_words[1:])))
+            pairs.update(map(_pair, folded_words, folded_words[1:]))
             pos += len(exact_words)
         else:
             pos = _add_long(entries, pairs, pos, exact_words, folded_words, at_exact,
@@ -126,9 +127,13 @@ def _add_long(entries: defaultdict[str, list[str]], pairs: set[str], pos: int,
         if folded_form != exact_form:
             _add_at(entries[folded_form], at_folded[pos])
         if previous is not None:
-            pairs.add(previous + PAIR + folded_form)
+            pairs.add(_pair(previous, folded_form))
         previous = folded_form
     return pos
+
+
+def _pair(first: str, second: str) -> str:
+    return PAIR + first + PAIR + second
 
 
 def _add_at(found: list[str], entry: str) -> None:
@@ -191,7 +196,7 @@ def _render_match_atom(atom: Term | Phrase, plan: Plan | None) -> str:
     terms = atom.terms
     last = len(terms) - 1
     phrase = " <-> ".join(_term(t.folded, t.prefix and i == last) for i, t in enumerate(terms))
-    pairs = [_lexeme(a.folded + PAIR + b.folded) for a, b in zip(terms, terms[1:])
+    pairs = [_lexeme(_pair(a.folded, b.folded)) for a, b in zip(terms, terms[1:])
              if not b.prefix]
     return f"({' & '.join(pairs)} & ({phrase}))" if pairs else f"({phrase})"
 
