@@ -25,7 +25,7 @@ from pathlib import Path
 AGENCIES, OFFICERS_PER_AGENCY, CITIZENS = 40, 5, 1000
 COLUMNS = ("id", "reference", "requester_id", "agency_id", "assignee_id", "subject", "body",
            "lang", "status", "publish_name", "received_at", "due_at", "deadline_version",
-           "next_reminder_at", "created_at", "updated_at")
+           "created_at", "updated_at")
 
 
 def _stamp(moment: datetime, kind: str) -> str:
@@ -69,11 +69,16 @@ def _rows(n: int, now: datetime, kind: str, citizens, staff):
         agency = agency_ids[i % len(agency_ids)]
         received = now - timedelta(days=2, minutes=i % 5000)
         due = now + timedelta(days=10 + i % 50, hours=i % 24)
-        nxt = due - timedelta(days=5)  # in the future: nothing is due at ``now``
         yield (i, f"B-{i:07d}", citizens[i % len(citizens)], agency,
                staff[agency][i % OFFICERS_PER_AGENCY], f"Sorğu {i}", "Məlumat verin.", "az",
                "awaiting", False, _stamp(received, kind), _stamp(due, kind), 1,
-               _stamp(nxt, kind), _stamp(received, kind), _stamp(received, kind))
+               _stamp(received, kind), _stamp(received, kind))
+
+
+def _schedule(n: int, now: datetime, kind: str):
+    for i in range(1, n + 1):
+        due = now + timedelta(days=10 + i % 50, hours=i % 24)
+        yield i, _stamp(due - timedelta(days=5), kind)  # in the future: nothing is due now
 
 
 def load(app, n: int, now: datetime, kind: str) -> float:
@@ -92,9 +97,16 @@ def load(app, n: int, now: datetime, kind: str) -> float:
                 rows = _rows(n, now, kind, citizens, staff)
                 while chunk := [r for _, r in zip(range(50_000), rows)]:
                     cur.executemany(sql, chunk)
+                rows = _schedule(n, now, kind)
+                while chunk := [r for _, r in zip(range(50_000), rows)]:
+                    cur.executemany("INSERT INTO reminder_schedule (request_id, next_at) "
+                                    "VALUES (?, ?)", chunk)
             else:
                 with cur.copy(f"COPY info_request ({', '.join(COLUMNS)}) FROM STDIN") as copy:
                     for row in _rows(n, now, kind, citizens, staff):
+                        copy.write_row(row)
+                with cur.copy("COPY reminder_schedule (request_id, next_at) FROM STDIN") as copy:
+                    for row in _schedule(n, now, kind):
                         copy.write_row(row)
                 cur.execute("SELECT setval('info_request_id_seq', %s)", (n,))
             raw.commit()
@@ -113,12 +125,15 @@ def make_due(app, count: int, now: datetime, n: int) -> None:
 
     step = max(n // count, 1)
     with app.app_context():
+        kind = db.engine.dialect.name
         db.session.execute(
-            text("UPDATE info_request SET due_at = :due, next_reminder_at = :nxt "
-                 "WHERE id % :step = 0 AND id <= :last"),
-            {"due": _stamp(now + timedelta(hours=8), db.engine.dialect.name),
-             "nxt": _stamp(now - timedelta(minutes=1), db.engine.dialect.name),
-             "step": step, "last": step * count})
+            text("UPDATE info_request SET due_at = :due WHERE id % :step = 0 AND id <= :last"),
+            {"due": _stamp(now + timedelta(hours=8), kind), "step": step, "last": step * count})
+        db.session.execute(
+            text("UPDATE reminder_schedule SET next_at = :nxt "
+                 "WHERE request_id % :step = 0 AND request_id <= :last"),
+            {"nxt": _stamp(now - timedelta(minutes=1), kind), "step": step,
+             "last": step * count})
         db.session.commit()
 
 

@@ -6,6 +6,7 @@ from foi.models.complaint import Complaint
 from foi.models.document import Document
 from foi.models.login_attempt import LoginAttempt
 from foi.models.outbox import OutboxMessage
+from foi.models.reminder import ReminderSchedule
 from foi.models.request import Event, InfoRequest, ReferenceCounter
 from foi.models.response import Response
 from foi.models.scheduler import SchedulerLock
@@ -13,5 +14,6 @@ from foi.models.user import User
 
 __all__ = [
     "AccountEvent", "Agency", "CalendarException", "Complaint", "Document", "Event", "InfoRequest",
-    "LoginAttempt", "OutboxMessage", "ReferenceCounter", "Response", "SchedulerLock", "User",
+    "LoginAttempt", "OutboxMessage", "ReferenceCounter", "ReminderSchedule", "Response",
+    "SchedulerLock", "User",
 ]

@@ -2,11 +2,12 @@
 import json
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from foi.extensions import db
 from foi.models.base import UTCDateTime, utcnow
+from foi.models.reminder import ReminderSchedule
 
 # Status: derived from events by foi.services, stored for queries.
 AWAITING = "awaiting"            # with the agency, clock running
@@ -43,10 +44,6 @@ class InfoRequest(db.Model):
         Index("ix_info_request_queue", "agency_id", "status", "due_at"),
         Index("ix_info_request_requester", "requester_id", "created_at"),
         Index("ix_info_request_assignee", "assignee_id", "status"),
-        # Only rows still waiting for a reminder: a sweep with nothing due stays cheap.
-        Index("ix_info_request_next_reminder", "next_reminder_at",
-              sqlite_where=text("next_reminder_at IS NOT NULL"),
-              postgresql_where=text("next_reminder_at IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,8 +62,6 @@ class InfoRequest(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped whenever due_at moves, so reminders are keyed to one version of the deadline.
     deadline_version: Mapped[int] = mapped_column(Integer, default=1)
-    # When the reminder sweep should next look at this request (foi.services.reminders).
-    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -79,10 +74,27 @@ class InfoRequest(db.Model):
                           cascade="all, delete-orphan")
     response = relationship("Response", back_populates="request", uselist=False)
     documents = relationship("Document", back_populates="request", order_by="Document.id")
+    # When the reminder sweep should next look at this request (foi.services.reminders).
+    reminder = relationship("ReminderSchedule", uselist=False, cascade="all, delete-orphan",
+                            passive_deletes=True)
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def next_reminder_at(self) -> datetime | None:
+        """Return when the reminder sweep should next look at this request, if ever."""
+        return self.reminder.next_at if self.reminder is not None else None
+
+    @next_reminder_at.setter
+    def next_reminder_at(self, value: datetime | None) -> None:
+        if value is None:
+            self.reminder = None
+        elif self.reminder is not None:
+            self.reminder.next_at = value
+        else:
+            self.reminder = ReminderSchedule(next_at=value)
 
 
 class Event(db.Model):

@@ -1,17 +1,18 @@
 """Deadline reminders and overdue notices, enqueued exactly once in effect.
 
-Each open request carries ``next_reminder_at``: when the sweep should next look at it. The sweep
-reads only rows whose moment has come (a partial index holds just those still waiting), decides
-which notice is due *now*, enqueues it under a key naming the request, the notice and the
-deadline version, and moves ``next_reminder_at`` to the next notice's moment. Outbox rows, the
-history event and the new moment commit together, one batch at a time, so:
+Each open request waiting for a notice has a row in ``reminder_schedule``: when the sweep should
+next look at it. The sweep reads only rows whose moment has come (from that table's index),
+decides which notice is due *now*, enqueues it under a key naming the request, the notice and
+the deadline version, and moves the row to the next notice's moment, or drops it. Outbox rows,
+the history event and the new moment commit together, one batch at a time, so:
 
 - a crash mid-sweep loses nothing (uncommitted batches are redone) and repeats nothing (committed
   ones have moved on, and a redone batch finds its keys already in the outbox);
 - after a day with the server off, only the nearest notice is sent (the due-day reminder, or
   the overdue notice), not one per missed run;
-- a second sweep running at the same time skips rows the first one holds (PostgreSQL) or fails
-  on the unique key and redoes its batch, finding the work done;
+- a second sweep running at the same time skips rows the first one holds (PostgreSQL) or
+  redoes its batch when SQLite's lock or a stale read stops it; either way the outbox skips a
+  key already there and no history event is written for it;
 - a moved deadline (extension, transfer, clarification) bumps the version: the new date gets its
   own reminders and the old date's are never sent.
 """
@@ -25,15 +26,15 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 from flask import url_for
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import bindparam, delete, select, true, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import aliased
 
 from foi.extensions import db
 from foi.law import complaint_window
 from foi.law.calendar import WorkingCalendar
-from foi.mail.bulk import Mail, MailRenderer, enqueue_many, insert_rows
-from foi.models import Agency, Event, InfoRequest, User
+from foi.mail.bulk import Mail, MailRenderer, driver_cursor, enqueue_many, insert_rows
+from foi.models import Agency, Event, InfoRequest, ReminderSchedule, User
 from foi.models.request import AWAITING, INTERNAL
 from foi.models.user import COORDINATOR
 from foi.services.deadlines import law_calendar, law_pack
@@ -126,32 +127,46 @@ def reminder_plan(cal: WorkingCalendar, due_at: datetime, now: datetime,
     return kind, left, next_at
 
 
-def _load_batch(now: datetime, batch: int) -> list[_Request]:
+def _load_batch(now: datetime, batch: int, after: tuple | None
+                ) -> tuple[list[_Request], tuple | None]:
+    """Read the next ``batch`` requests waiting at ``now``, after the place ``after``.
+
+    Return them and the place of the last one. Reading on from the last place rather than from
+    the start matters on PostgreSQL: the entries this sweep has just moved stay in the index
+    until vacuumed, and every batch would step over all of them again. A moved row never
+    waits at ``now`` again (its next moment is later), so nothing is passed over.
+    """
     requester, assignee = aliased(User), aliased(User)
-    r = InfoRequest
+    r, s = InfoRequest, ReminderSchedule
     stmt = (select(r.id, r.reference, r.subject, r.status, r.due_at, r.deadline_version,
                    r.agency_id, Agency.law_code, Agency.name_az, Agency.name_en, Agency.name_ru,
                    assignee.id, assignee.email, assignee.display_name, assignee.locale,
                    assignee.active, requester.id, requester.email, requester.display_name,
-                   requester.locale)
+                   requester.locale, s.next_at)
+            .select_from(s)
+            .join(r, r.id == s.request_id)
             .join(Agency, Agency.id == r.agency_id)
             .join(requester, requester.id == r.requester_id)
             .outerjoin(assignee, assignee.id == r.assignee_id)
-            .where(r.next_reminder_at <= now)
-            .order_by(r.next_reminder_at, r.id).limit(batch))
+            .where(s.next_at <= now)
+            .where(tuple_(s.next_at, s.request_id) > after if after else true())
+            .order_by(s.next_at, s.request_id).limit(batch))
     if db.session.get_bind().dialect.name == "postgresql":
-        # Two sweeps at once (the lease lost mid-run) share the work instead of colliding.
-        stmt = stmt.with_for_update(of=r, skip_locked=True)
-    result = []
+        # Two sweeps at once (the lease lost mid-run) share the work instead of colliding;
+        # refresh_due moving the same request waits for this batch, then has the last word.
+        stmt = stmt.with_for_update(of=s, skip_locked=True)
+    result, place = [], None
     for row in db.session.execute(stmt):
         (rid, ref, subject, status, due_at, version, agency_id, law, n_az, n_en, n_ru,
-         a_id, a_email, a_name, a_locale, a_active, q_id, q_email, q_name, q_locale) = row
+         a_id, a_email, a_name, a_locale, a_active, q_id, q_email, q_name, q_locale,
+         place) = row
+        place = (place, rid)
         result.append(_Request(
             rid, ref, subject, status, due_at, version, agency_id, law,
             _Agency(n_az, n_en, n_ru),
             _Person(a_id, a_email, a_name, a_locale) if a_id and a_active else None,
             _Person(q_id, q_email, q_name, q_locale)))
-    return result
+    return result, place
 
 
 class _Context:
@@ -231,12 +246,12 @@ def _notices(req: _Request, kind: str, left: int, ctx: _Context) -> list[Mail]:
 
 
 def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Context,
-                 result: SweepResult) -> int:
-    """Process and commit one batch; return how many requests it looked at."""
-    requests = _load_batch(now, batch)
+                 result: SweepResult, after: tuple | None) -> tuple[int, tuple | None]:
+    """Process and commit one batch; return how many requests it looked at and where it ended."""
+    requests, place = _load_batch(now, batch, after)
     if not requests:
         db.session.rollback()
-        return 0
+        return 0, after
     ctx.coordinators_of({r.agency_id for r in requests})
     moves, events, mails = [], [], []
     for req in requests:
@@ -271,25 +286,30 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
     result.notified += notified
     result.messages += len(added_keys)
     result.batches += 1
-    return len(requests)
+    return len(requests), place
 
 
 def _move(moves: list[dict]) -> None:
-    """Store each request's next moment; updated_at stays (reminding changes nothing)."""
-    table = InfoRequest.__table__
+    """Store each request's next moment; drop the schedule row when nothing more is due."""
+    table = ReminderSchedule.__table__
+    later = [m for m in moves if m["nxt"] is not None]
+    done = [m["rid"] for m in moves if m["nxt"] is None]
     if db.session.get_bind().dialect.name == "postgresql":
-        # One statement instead of one UPDATE per row.
-        db.session.execute(
-            text("UPDATE info_request AS r SET next_reminder_at = m.nxt "
-                 "FROM unnest(CAST(:ids AS integer[]), CAST(:nxts AS timestamptz[])) "
-                 "AS m(id, nxt) WHERE r.id = m.id"),
-            {"ids": [m["rid"] for m in moves], "nxts": [m["nxt"] for m in moves]})
+        # One statement instead of one UPDATE or DELETE per row; arrays sent in binary.
+        driver_cursor().execute(
+            "WITH moved AS (UPDATE reminder_schedule AS s SET next_at = m.nxt "
+            "FROM unnest(CAST(%(ids)b AS integer[]), CAST(%(nxts)b AS timestamptz[])) "
+            "AS m(id, nxt) WHERE s.request_id = m.id) "
+            "DELETE FROM reminder_schedule WHERE request_id = ANY(CAST(%(done)b AS integer[]))",
+            {"ids": [m["rid"] for m in later], "nxts": [m["nxt"] for m in later],
+             "done": done})
         return
-    db.session.execute(
-        update(table).where(table.c.id == bindparam("rid"))
-        .values(next_reminder_at=bindparam("nxt", type_=table.c.next_reminder_at.type),
-                updated_at=table.c.updated_at),
-        moves)
+    if later:
+        db.session.execute(
+            update(table).where(table.c.request_id == bindparam("rid"))
+            .values(next_at=bindparam("nxt", type_=table.c.next_at.type)), later)
+    if done:
+        db.session.execute(delete(table).where(table.c.request_id.in_(done)))
 
 
 def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
@@ -305,10 +325,10 @@ def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_R
     """
     marks = tuple(sorted(set(reminder_days)))
     result, ctx = SweepResult(), _Context()
-    conflicts = 0
+    conflicts, place = 0, None
     while keep_going():
         try:
-            seen = _sweep_batch(now, batch, marks, ctx, result)
+            seen, place = _sweep_batch(now, batch, marks, ctx, result, place)
         except (IntegrityError, OperationalError) as exc:
             # Another sweep wrote the same keys, or held SQLite's write lock too long: redo.
             db.session.rollback()

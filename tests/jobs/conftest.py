@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from foi.extensions import db
-from foi.models import InfoRequest
+from foi.models import InfoRequest, ReminderSchedule
 from foi.models.request import AWAITING
 from foi.services.deadlines import law_calendar
 from foi.services.reminders import first_day_within
@@ -112,7 +112,7 @@ def seed_due(office, count: int, due_at: datetime, version: int = 1) -> list[int
     """Insert ``count`` open requests assigned to the officer, all due at ``due_at``.
 
     Bulk INSERT rather than the filing service: thousands of rows in a fraction of a second.
-    Each waits for the reminder sweep (``next_reminder_at`` in the past).
+    Each waits for the reminder sweep (its schedule row's moment in the past).
     """
     received = due_at - timedelta(days=10)
     rows = [{"reference": f"T-{i:06d}", "requester_id": office.citizen.id,
@@ -120,11 +120,15 @@ def seed_due(office, count: int, due_at: datetime, version: int = 1) -> list[int
              "subject": f"Request {i}", "body": "Please send it.", "lang": "en",
              "urgency": None, "publish_name": False, "status": AWAITING, "outcome": None,
              "received_at": received, "due_at": due_at, "deadline_version": version,
-             "next_reminder_at": received, "created_at": received, "updated_at": received}
+             "created_at": received, "updated_at": received}
             for i in range(count)]
     db.session.execute(insert(InfoRequest), rows)
+    ids = list(db.session.scalars(select(InfoRequest.id).where(
+        InfoRequest.reference.like("T-%")).order_by(InfoRequest.id)))
+    db.session.execute(insert(ReminderSchedule), [{"request_id": i, "next_at": received}
+                                                  for i in ids])
     db.session.commit()
-    return list(db.session.scalars(select(InfoRequest.id).order_by(InfoRequest.id)))
+    return ids
 
 
 def flask_foi(database_url: str, smtp_port: int, tmp_path, *args: str) -> subprocess.Popen:
