@@ -1,8 +1,9 @@
 """One reminder sweep over a million open requests, on SQLite and on PostgreSQL.
 
-Method: migrate a fresh database (so the partial index is the real one), bulk-load N open
-requests (executemany on SQLite, COPY on PostgreSQL; not the ORM) whose next reminder lies in
-the future, then time
+Method: migrate a fresh database (so the schedule's index is the real one), bulk-load N open
+requests and their ``reminder_schedule`` rows (executemany on SQLite, COPY on PostgreSQL; not
+the ORM) whose next reminder lies in the future, switch the connections to the scheduler's
+settings (``prepare_database``: WAL + synchronous=NORMAL, synchronous_commit=off), then time
 
 1. ``reminders_sweep`` when nothing is due (median of 5 runs), and
 2. the same sweep after ``FOI_BENCH_DUE`` (default 20,000) requests were made due today:
@@ -149,12 +150,14 @@ def sweep(app, now: datetime):
 
 def run_one(kind: str, n: int, due: int, workdir: Path) -> dict:
     from benchmarks.search import fresh_database, make_app
+    from foi.jobs.sweeps import prepare_database
 
     url, drop = fresh_database(kind, f"reminders_{kind}_{n}", workdir)
     try:
         app = make_app(url)
         now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning in Baku
         load_s = load(app, n, now, kind)
+        prepare_database(app)  # the scheduler's own connection settings, as in production
         print(f"{kind}: loaded {n} requests in {load_s:.1f} s", flush=True)
         idle = [sweep(app, now)[0] for _ in range(5)]
         make_due(app, due, now, n)
