@@ -76,9 +76,11 @@ def users_page(*, actor: User, query: str = "", role: str = "", agency_id: int |
     _ensure_admin(actor)
     stmt = select(User)
     if query := query.strip():
-        pattern = f"%{query.lower()}%"
-        stmt = stmt.where(or_(func.lower(User.display_name).like(pattern),
-                              func.lower(User.email).like(pattern)))
+        # SQLite's lower() folds ASCII only: also match the words as typed (e.g. "Əli").
+        lower, typed = f"%{query.lower()}%", f"%{query}%"
+        stmt = stmt.where(or_(func.lower(User.display_name).like(lower),
+                              User.display_name.like(typed),
+                              func.lower(User.email).like(lower)))
     if role:
         stmt = stmt.where(User.role == role)
     if agency_id:

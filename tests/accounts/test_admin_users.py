@@ -30,7 +30,7 @@ def test_search_and_filters_find_accounts_by_name_email_role_agency_and_state(ap
     tax, health = make_agency(), make_agency()
     make_user("officer", tax, display_name="Leyla Məmmədova", email="leyla@tax.example")
     make_user("coordinator", health, display_name="Orxan Quliyev", email="orxan@health.example")
-    make_user("citizen", display_name="Nigar Həsənova", email="nigar@mail.example", active=False)
+    make_user("citizen", display_name="Nigar Əliyeva", email="nigar@mail.example", active=False)
     login(make_user("admin", display_name="Admin Person"))
 
     def names(**args):
@@ -38,6 +38,7 @@ def test_search_and_filters_find_accounts_by_name_email_role_agency_and_state(ap
         return {n for n in ("Leyla", "Orxan", "Nigar", "Admin Person") if n in page}
 
     assert names(q="məmməd") == {"Leyla"}
+    assert names(q="Əliyeva") == {"Nigar"}
     assert names(q="HEALTH.example") == {"Orxan"}
     assert names(role="citizen") == {"Nigar"}
     assert names(agency=str(tax.id)) == {"Leyla"}
