@@ -61,6 +61,12 @@ def _calendar(law_code: str):
     return cache[law_code]
 
 
+UNASSIGN_REASONS = {
+    "deactivated": _l("account deactivated"),
+    "moved": _l("moved to another agency or role"),
+}
+
+
 @dataclass
 class DueInfo:
     text: str
@@ -116,6 +122,10 @@ def timeline(events: list[Event], show_actor: bool = False) -> list[TimelineItem
             title = f"{title} (+{data['days']})"
         if event.kind == "assigned" and data.get("assignee"):
             title = f"{title}: {data['assignee']}"
+        elif event.kind == "assigned" and data.get("previous"):
+            why = UNASSIGN_REASONS.get(data.get("reason"), "")
+            unassigned = _l("Unassigned")
+            title = f"{unassigned}: {data['previous']}" + (f" ({why})" if why else "")
         items.append(TimelineItem(
             at_text=datetime_text(event.at, "short"), title=title, body=event.text or None,
             actor=event.actor.display_name if show_actor and event.actor else None,
