@@ -43,9 +43,12 @@ SCHEMA = (
         published_at timestamptz NOT NULL,
         reference text NOT NULL,
         title text NOT NULL,
-        tsv tsvector NOT NULL)""",
+        tsv tsvector NOT NULL,
+        pairs tsvector NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS search_document_tsv ON search_document USING gin (tsv)",
-    # Compressed in the row rather than in TOAST: rechecks and ts_rank read it on every row.
+    "CREATE INDEX IF NOT EXISTS search_document_pairs ON search_document USING gin (pairs)",
+    # tsv compressed in the row rather than in TOAST: rechecks and ts_rank read it on every
+    # row. The pairs are only read through their index, so they may live out of the row.
     "ALTER TABLE search_document ALTER COLUMN tsv SET STORAGE MAIN",
     # Newest first, covering the facet fields so that listings need no heap visit.
     """CREATE UNIQUE INDEX IF NOT EXISTS search_document_newest ON search_document (rank_key)
@@ -77,12 +80,19 @@ _ENTRIES = {weight: [f"{pos}{weight}" for pos in range(MAX_POS + 1)] for weight 
 _ENTRIES["D"] = [str(pos) for pos in range(MAX_POS + 1)]
 
 
-def build_tsvector(heading: str, text: str, terms: Counter | None = None) -> str:
-    """Return the tsvector literal for a document's heading (A/C) and text (B/D).
+def build_tsvector(heading: str, text: str) -> str:
+    """Return the tsvector literal for a document's heading (A/C) and text (B/D)."""
+    return build_vectors(heading, text)[0]
 
-    Every two neighbouring folded words are added as one position-less lexeme joined by
-    :data:`PAIR`, so that the GIN index can narrow a phrase to the documents holding its pairs.
-    The document's distinct word forms (pairs aside) are counted into ``terms``.
+
+def build_vectors(heading: str, text: str, terms: Counter | None = None) -> tuple[str, str]:
+    """Return the literals of a document's tsvector and of its word pairs.
+
+    The tsvector holds each word at its position: exact spelling weighted A in the heading and
+    B in the text, folded spelling (when different) C and D. The pairs are every two
+    neighbouring folded words as one position-less lexeme, :func:`_pair`, so that a GIN index
+    narrows a phrase to the documents holding its pairs. The document's distinct word forms
+    are counted into ``terms``.
     """
     entries: defaultdict[str, list[str]] = defaultdict(list)
     pairs: set[str] = set()
@@ -109,8 +119,7 @@ def build_tsvector(heading: str, text: str, terms: Counter | None = None) -> str
         terms.update(entries.keys())
     out = [f"{_lexeme(word)}:{','.join(found[:MAX_POSITIONS])}"
            for word, found in entries.items()]
-    out.extend(map(_lexeme, pairs))
-    return " ".join(out)
+    return " ".join(out), " ".join(map(_lexeme, pairs))
 
 
 def _add_long(entries: defaultdict[str, list[str]], pairs: set[str], pos: int,
@@ -193,20 +202,16 @@ def _render_match_atom(atom: Term | Phrase, plan: Plan | None) -> str:
             # The indexed words the prefix covers: the planner knows how common each one is.
             return "(" + " | ".join(map(_lexeme, words)) + ")"
         return _term(atom.folded, atom.prefix)
-    terms = atom.terms
-    last = len(terms) - 1
-    phrase = " <-> ".join(_term(t.folded, t.prefix and i == last) for i, t in enumerate(terms))
-    pairs = [_lexeme(_pair(a.folded, b.folded)) for a, b in zip(terms, terms[1:])
-             if not b.prefix]
-    return f"({' & '.join(pairs)} & ({phrase}))" if pairs else f"({phrase})"
+    last = len(atom.terms) - 1
+    return "(" + " <-> ".join(
+        _term(t.folded, t.prefix and i == last) for i, t in enumerate(atom.terms)) + ")"
 
 
 def render_match_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
     """Render ``parsed`` as the tsquery that finds its documents, on folded lexemes only.
 
-    Folded lexemes exist for every word, so they find every match; a phrase also asks for its
-    word pairs, which the GIN index answers and the planner can estimate (it cannot estimate
-    ``<->``), and a prefix is replaced by the words it covers when there are few.
+    Folded lexemes exist for every word, so they find every match (the exact ones only weigh
+    in ranking); a prefix is replaced by the indexed words it covers when there are few.
     """
     def any_of(atoms) -> str:
         rendered = [_render_match_atom(a, plan) for a in atoms]
@@ -215,6 +220,19 @@ def render_match_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
     parts = [any_of(group) for group in parsed.required]
     parts.extend(f"!{any_of((atom,))}" for atom in parsed.excluded)
     return " & ".join(parts)
+
+
+def render_pairs_tsquery(parsed: ParsedQuery) -> str:
+    """Render the word pairs every match of ``parsed`` must hold, or nothing.
+
+    They come from phrases that are required on their own (not one side of an OR): the GIN
+    index of the pairs then narrows the phrase to a few documents, and the planner can
+    estimate a pair (it cannot estimate ``<->``).
+    """
+    pairs = {_pair(a.folded, b.folded)
+             for group in parsed.required if len(group) == 1 and isinstance(group[0], Phrase)
+             for a, b in zip(group[0].terms, group[0].terms[1:]) if not b.prefix}
+    return " & ".join(map(_lexeme, sorted(pairs)))
 
 
 def _rank(param: str) -> str:
@@ -228,6 +246,8 @@ class PostgresBackend(SearchBackend):
     name = "postgresql"
     # ts_rank reads each candidate's whole tsvector: rank fewer than SQLite does.
     rank_limit = 2_000
+    #: Up to this many matches (by the word statistics), all are fetched through the GIN index.
+    bitmap_limit = 50_000
 
     def create_schema(self, conn: sa.Connection) -> None:
         """Create the search tables and indexes if they do not exist."""
@@ -248,13 +268,14 @@ class PostgresBackend(SearchBackend):
     def _start_bulk(self, conn: sa.Connection) -> None:
         super()._start_bulk(conn)
         # Building a GIN index once is far cheaper than inserting a million rows into one.
-        conn.exec_driver_sql("DROP INDEX IF EXISTS search_document_tsv")
+        conn.exec_driver_sql("DROP INDEX IF EXISTS search_document_tsv, search_document_pairs")
 
     def _end_bulk(self, conn: sa.Connection) -> None:
         super()._end_bulk(conn)
         memory = conn.exec_driver_sql("SHOW maintenance_work_mem").scalar()
         conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BULK_MEMORY}'")
-        conn.exec_driver_sql(SCHEMA[1])
+        for statement in SCHEMA[1:3]:
+            conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{memory}'")
 
     def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument]) -> None:
@@ -264,14 +285,14 @@ class PostgresBackend(SearchBackend):
         rows = [(
             d.request_id, make_rank_key(d), d.agency_id, d.outcome, as_utc(d.published_at).year,
             d.topic, as_utc(d.published_at), d.reference, d.title,
-            build_tsvector(f"{d.reference}\n{d.title}",
+            *build_vectors(f"{d.reference}\n{d.title}",
                            f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}",
                            terms),
         ) for d in docs]
         # COPY on the caller's connection, so inside its transaction: one round trip a batch.
         with conn.connection.driver_connection.cursor() as cursor:
             with cursor.copy("COPY search_document (request_id, rank_key, agency_id, outcome,"
-                             " year, topic, published_at, reference, title, tsv)"
+                             " year, topic, published_at, reference, title, tsv, pairs)"
                              " FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -291,28 +312,51 @@ class PostgresBackend(SearchBackend):
             "DELETE FROM search_document WHERE request_id = ANY(:ids)"
             " RETURNING tsvector_to_array(tsv)"), params).scalars().all()
         if removed:
-            terms = Counter(w for words in removed for w in words if PAIR not in w)
+            terms = Counter(w for words in removed for w in words)
             self._count_terms(conn, Counter({t: -n for t, n in terms.items()}))
 
     def _plan(self, conn: sa.Connection, parsed: ParsedQuery) -> Plan:
         return plan_query(conn, parsed)
 
     def _select(self, parsed: ParsedQuery, query: SearchQuery, columns: str,
-                plan: Plan | None = None) -> tuple[str, dict]:
+                plan: Plan | None = None, walk: bool = False) -> tuple[str, dict]:
         filters = Filters.of(query)
         params = dict(filters.params)
         conds = []
         if not parsed.is_empty:
             params["tsq"] = render_match_tsquery(parsed, plan)
-            conds.append("d.tsv @@ CAST(:tsq AS tsquery)")
+            # ts_match_vq is what @@ calls, but as a function no index can serve it: the
+            # query then walks the newest-first index and stops at the LIMIT.
+            conds.append("ts_match_vq(d.tsv, CAST(:tsq AS tsquery))" if walk
+                         else "d.tsv @@ CAST(:tsq AS tsquery)")
+            pairs = render_pairs_tsquery(parsed)
+            if pairs:
+                params["pairs"] = pairs
+                conds.insert(0, "d.pairs @@ CAST(:pairs AS tsquery)")
         return f"SELECT {columns} FROM search_document d {filters.where(*conds)}", params
 
     def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
                     limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
-        sql, params = self._select(
-            parsed, query, "d.request_id, d.agency_id, d.outcome, d.year, d.topic", plan)
+        columns = "d.request_id, d.agency_id, d.outcome, d.year, d.topic"
+        estimate = plan.estimate if plan is not None else None
+        phrase = bool(render_pairs_tsquery(parsed))
+        if estimate is not None and estimate <= self.bitmap_limit and not phrase:
+            # Few matches: fetch them all through the GIN index, then keep the newest. Walking
+            # newest first would read and decompress the tsvector of every row passed over.
+            inner, params = self._select(parsed, query, f"{columns}, d.rank_key", plan)
+            sql = (f"WITH m AS MATERIALIZED ({inner})"
+                   " SELECT request_id, agency_id, outcome, year, topic FROM m")
+            order = "rank_key"
+        elif estimate is not None and not phrase:
+            # Very common words: the newest rows match almost at once.
+            sql, params = self._select(parsed, query, columns, plan, walk=True)
+            order = "d.rank_key"
+        else:
+            # Phrases and unknowns: the planner weighs the pairs' and words' statistics.
+            sql, params = self._select(parsed, query, columns, plan)
+            order = "d.rank_key"
         params["limit"] = limit
-        rows = conn.execute(sa.text(f"{sql} ORDER BY d.rank_key DESC LIMIT :limit"), params).all()
+        rows = conn.execute(sa.text(f"{sql} ORDER BY {order} DESC LIMIT :limit"), params).all()
         found = [Candidate(*row) for row in rows]
         if not scored or not parsed.required or not found:
             return found
