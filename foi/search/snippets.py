@@ -5,12 +5,13 @@ show the same thing, matches typed without diacritics are highlighted too, and e
 the document is escaped: a published text holding ``<script>`` comes back as ``&lt;script&gt;``.
 """
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
 from foi.search.query import Term
-from foi.search.tokens import WORD_RE, forms_cached
+from foi.search.tokens import WORD_RE, folded
 
 WINDOW_WORDS = 30
 # Only the start of very long texts (whole PDFs) is scanned: a snippet must stay cheap.
@@ -29,9 +30,9 @@ class Matcher:
 
     def key(self, word: str) -> str | None:
         """Return the folded word if it matches a term, else ``None``."""
-        folded = forms_cached(word)[1]
-        if folded in self.words or (self.prefixes and folded.startswith(self.prefixes)):
-            return folded
+        form = folded(word)
+        if form in self.words or (self.prefixes and form.startswith(self.prefixes)):
+            return form
         return None
 
 
@@ -47,11 +48,12 @@ def snippet(texts: Sequence[str], matcher: Matcher, width: int = WINDOW_WORDS) -
         if not matcher:
             break
         tokens = list(WORD_RE.finditer(text, 0, SCAN_CHARS))
-        hits = [i for i, m in enumerate(tokens) if matcher.key(m.group())]
+        keys = {i: k for i, k in enumerate(matcher.key(m.group()) for m in tokens) if k}
+        hits = list(keys)  # ascending
         for i in hits[:200]:
             start = max(0, i - width // 4)
-            inside = [j for j in hits if start <= j < start + width]
-            score = len({matcher.key(tokens[j].group()) for j in inside}) * 1000 + len(inside)
+            inside = hits[bisect_left(hits, start):bisect_left(hits, start + width)]
+            score = len({keys[j] for j in inside}) * 1000 + len(inside)
             if best is None or score > best[0]:
                 best = (score, start, text, tokens, set(inside))
     if best is None:

@@ -84,6 +84,11 @@ def forms_cached(word: str) -> tuple[str, str]:
     return forms(word)
 
 
+def folded(word: str) -> str:
+    """Return the folded form of one word (remembered, as every form here)."""
+    return _FOLDED[word]
+
+
 def exact_words(text: str) -> list[str]:
     """Return the exact form of every word of ``text``, in order."""
     return list(map(_EXACT.__getitem__, words(text)))
