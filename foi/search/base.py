@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from markupsafe import Markup
 
+from foi.search import bulk
 from foi.search.query import ParsedQuery, any_of, parse
 from foi.search.snippets import Matcher, snippet
 from foi.search.stopwords import STOP_WORDS
@@ -167,6 +168,11 @@ class SearchBackend(ABC):
     #: Of those, how many (newest first) get a relevance score.
     rank_limit: int = 5_000
     batch_size: int = 1_000
+    #: Processes preparing batches of a long re-index (see :mod:`foi.search.bulk`); ``None``:
+    #: one CPU fewer than the machine has.
+    workers: int | None = None
+    #: Documents a re-index writes alone before it starts them.
+    parallel_after: int = bulk.PARALLEL_AFTER
 
     @abstractmethod
     def create_schema(self, conn: sa.Connection) -> None:
@@ -194,19 +200,16 @@ class SearchBackend(ABC):
         """
         self._clear(conn)
         self._start_bulk(conn)
-        done = 0
-        batch: list[SearchDocument] = []
         try:
-            for doc in docs:
-                batch.append(doc)
-                if len(batch) >= self.batch_size:
-                    done += self._flush(conn, batch, progress)
-                    batch = []
-            if batch:
-                done += self._flush(conn, batch, progress)
+            workers = bulk.default_workers() if self.workers is None else self.workers
+            return bulk.run(self, conn, docs, progress, workers, self.parallel_after)
         finally:
             self._end_bulk(conn)
-        return done
+
+    @classmethod
+    def prepare(cls, docs: Sequence[SearchDocument]) -> Any:
+        """Return what :meth:`_insert` computes from ``docs`` alone (run in worker processes)."""
+        return None
 
     def _start_bulk(self, conn: sa.Connection) -> None:
         """Prepare for many inserts in a row (statistics are then written once at the end)."""
@@ -225,16 +228,6 @@ class SearchBackend(ABC):
             pending.update(delta)
         else:
             apply_terms(conn, delta)
-
-    def _flush(self, conn: sa.Connection, batch: list[SearchDocument],
-               progress: Callable[[int], None] | None) -> int:
-        # Keep the last version when a request appears twice in one run.
-        unique = list({d.request_id: d for d in batch}.values())
-        self._remove_many(conn, [d.request_id for d in unique])
-        self._insert(conn, unique)
-        if progress is not None:
-            progress(len(batch))
-        return len(batch)
 
     def query(self, conn: sa.Connection, query: SearchQuery) -> SearchResults:
         """Run ``query`` and return one page of results with facet counts."""
@@ -313,8 +306,9 @@ class SearchBackend(ABC):
         """Delete every indexed document."""
 
     @abstractmethod
-    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument]) -> None:
-        """Insert documents known not to be indexed yet."""
+    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument],
+                prepared: Any = None) -> None:
+        """Insert documents known not to be indexed yet (``prepared``: :meth:`prepare` of them)."""
 
     @abstractmethod
     def _remove_many(self, conn: sa.Connection, request_ids: Sequence[int]) -> None:

@@ -278,17 +278,24 @@ class PostgresBackend(SearchBackend):
             conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{memory}'")
 
-    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument]) -> None:
+    @classmethod
+    def prepare(cls, docs: Sequence[SearchDocument]) -> tuple[list[tuple[str, str]], Counter]:
+        """Return the tsvector and pairs literals of ``docs`` and their word form counts."""
+        terms: Counter = Counter()
+        vectors = [build_vectors(
+            f"{d.reference}\n{d.title}",
+            f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}", terms) for d in docs]
+        return vectors, terms
+
+    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument],
+                prepared: Any = None) -> None:
         if not docs:
             return
-        terms: Counter = Counter()
+        vectors, terms = prepared if prepared is not None else self.prepare(docs)
         rows = [(
             d.request_id, make_rank_key(d), d.agency_id, d.outcome, as_utc(d.published_at).year,
-            d.topic, as_utc(d.published_at), d.reference, d.title,
-            *build_vectors(f"{d.reference}\n{d.title}",
-                           f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}",
-                           terms),
-        ) for d in docs]
+            d.topic, as_utc(d.published_at), d.reference, d.title, *vector,
+        ) for d, vector in zip(docs, vectors)]
         # COPY on the caller's connection, so inside its transaction: one round trip a batch.
         with conn.connection.driver_connection.cursor() as cursor:
             with cursor.copy("COPY search_document (request_id, rank_key, agency_id, outcome,"

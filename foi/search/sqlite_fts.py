@@ -180,9 +180,19 @@ class SqliteBackend(SearchBackend):
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(self._cache_size)}")
 
-    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument]) -> None:
+    @classmethod
+    def prepare(cls, docs: Sequence[SearchDocument]) -> tuple[list[tuple], Counter]:
+        """Return the FTS rows of ``docs`` and the count of their distinct word forms."""
+        delta: Counter = Counter()
+        rows = [_fts_values(make_rank_key(d), d.reference, d.title, d.body, d.answer,
+                            d.attachments_text, delta) for d in docs]
+        return rows, delta
+
+    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument],
+                prepared: Any = None) -> None:
         if not docs:
             return
+        rows, delta = prepared if prepared is not None else self.prepare(docs)
         keyed = [(make_rank_key(d), d) for d in docs]
         conn.execute(sa.text(
             "INSERT INTO search_document (rank_key, request_id, agency_id, outcome, year, topic,"
@@ -198,9 +208,6 @@ class SqliteBackend(SearchBackend):
             "INSERT INTO search_text (rank_key, body, answer, attachments_text)"
             " VALUES (?, ?, ?, ?)",
             [(k, d.body or "", d.answer or "", d.attachments_text or "") for k, d in keyed])
-        delta: Counter = Counter()
-        rows = [_fts_values(k, d.reference, d.title, d.body, d.answer, d.attachments_text,
-                            delta) for k, d in keyed]
         conn.exec_driver_sql(
             "INSERT INTO search_fts (rowid, title_exact, title_folded, text_exact, text_folded,"
             " pairs) VALUES (?, ?, ?, ?, ?, ?)", rows)

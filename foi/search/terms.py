@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from foi.search.query import ParsedQuery, Phrase, Term
 
 #: A prefix covering more indexed words than this is left to the index's own prefix search.
-MAX_EXPANSION = 64
+MAX_EXPANSION = 200
 # Sorts after every other character: the end of a prefix range in binary (C) collation.
 _LAST = "\U0010ffff"
 

@@ -1,0 +1,20 @@
+"""A long re-index prepares its batches in worker processes and indexes the same thing."""
+
+
+def test_reindex_with_worker_processes_indexes_every_document(doc, backend, conn, search):
+    backend.batch_size = 3
+    backend.workers = 1
+    backend.parallel_after = 3  # the first batch here, the others through the worker
+    docs = [doc(i, f"Kitabxana {i}", "Şəhər kitabxanalarının fondu", agency_id=i % 2 + 1)
+            for i in range(1, 12)]
+    docs.append(doc(5, "Kitabxana 5", "yenilənmiş mətn"))  # a request given twice: last wins
+    steps = []
+    assert backend.reindex(conn, iter(docs), progress=steps.append) == 12
+    assert steps == [3, 3, 3, 3]
+    assert search("kitabxana").total == 11
+    assert search('"seher kitabxanalarinin"').total == 10
+    assert [h.request_id for h in search("yenilənmiş").hits] == [5]
+    assert search("kitabxana", agency_id=2).total == 5  # 1, 3, 7, 9, 11: 5 moved to 1
+    docs_with = conn.exec_driver_sql(
+        "SELECT docs FROM search_term WHERE term = 'kitabxanalarının'").scalar()
+    assert docs_with == 10
