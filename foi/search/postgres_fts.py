@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, SearchQuery, as_utc
 from foi.search.base import rank_key as make_rank_key
 from foi.search.query import ParsedQuery, Phrase, Term
-from foi.search.terms import Plan
+from foi.search.terms import ALL, Plan
 from foi.search.terms import plan as plan_query
 from foi.search.tokens import indexed_words
 
@@ -117,6 +117,7 @@ def build_vectors(heading: str, text: str, terms: Counter | None = None) -> tupl
         pos = min(pos + 1, MAX_POS)  # a gap, so that no phrase runs from title into text
     if terms is not None:
         terms.update(entries.keys())
+        terms[ALL] += 1
     out = [f"{_lexeme(word)}:{','.join(found[:MAX_POSITIONS])}"
            for word, found in entries.items()]
     return " ".join(out), " ".join(map(_lexeme, pairs))
@@ -246,8 +247,12 @@ class PostgresBackend(SearchBackend):
     name = "postgresql"
     # ts_rank reads each candidate's whole tsvector: rank fewer than SQLite does.
     rank_limit = 2_000
-    #: Up to this many matches (by the word statistics), all are fetched through the GIN index.
-    bitmap_limit = 50_000
+    #: Words in at least this share of documents are found by walking newest first.
+    walk_share = 0.1
+    #: Up to this many matches (by the word statistics), all are fetched through the GIN index;
+    #: beyond, only those among the newest documents that should hold enough of them.
+    bitmap_limit = 20_000
+    window_factor = 4
 
     def create_schema(self, conn: sa.Connection) -> None:
         """Create the search tables and indexes if they do not exist."""
@@ -320,6 +325,7 @@ class PostgresBackend(SearchBackend):
             " RETURNING tsvector_to_array(tsv)"), params).scalars().all()
         if removed:
             terms = Counter(w for words in removed for w in words)
+            terms[ALL] += len(removed)
             self._count_terms(conn, Counter({t: -n for t, n in terms.items()}))
 
     def _plan(self, conn: sa.Connection, parsed: ParsedQuery) -> Plan:
@@ -344,24 +350,42 @@ class PostgresBackend(SearchBackend):
 
     def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
                     limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
-        columns = "d.request_id, d.agency_id, d.outcome, d.year, d.topic"
         estimate = plan.estimate if plan is not None else None
-        phrase = bool(render_pairs_tsquery(parsed))
-        if estimate is not None and estimate <= self.bitmap_limit and not phrase:
-            # Few matches: fetch them all through the GIN index, then keep the newest. Walking
-            # newest first would read and decompress the tsvector of every row passed over.
+        total = (plan.total if plan is not None else None) or 0
+        share = estimate / total if estimate is not None and total else None
+        if share is None or render_pairs_tsquery(parsed):
+            # Phrases and unknowns: the planner weighs the pairs' and words' statistics.
+            return self._fetch(conn, parsed, query, limit, scored, plan, "planner")
+        if share >= self.walk_share:
+            # Very common words: the newest rows match almost at once.
+            return self._fetch(conn, parsed, query, limit, scored, plan, "walk")
+        if estimate > self.bitmap_limit:
+            # Middling words: the GIN index, but only over the newest rows that should hold
+            # enough matches (a few times what an even spread gives); all of them if not.
+            window = int(self.window_factor * limit / share)
+            found = self._fetch(conn, parsed, query, limit, scored, plan, "bitmap", window)
+            if len(found) >= limit:
+                return found
+        return self._fetch(conn, parsed, query, limit, scored, plan, "bitmap")
+
+    def _fetch(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery, limit: int,
+               scored: bool, plan: Plan | None, how: str,
+               window: int | None = None) -> list[Candidate]:
+        columns = "d.request_id, d.agency_id, d.outcome, d.year, d.topic"
+        order = "d.rank_key"
+        if how == "bitmap":
+            # Fetch every match through the GIN index, then keep the newest. Walking newest
+            # first would read and decompress the tsvector of every row passed over.
             inner, params = self._select(parsed, query, f"{columns}, d.rank_key", plan)
+            if window is not None:
+                inner += (" AND d.rank_key >= (SELECT rank_key FROM search_document"
+                          " ORDER BY rank_key DESC OFFSET :window LIMIT 1)")
+                params["window"] = window
             sql = (f"WITH m AS MATERIALIZED ({inner})"
                    " SELECT request_id, agency_id, outcome, year, topic FROM m")
             order = "rank_key"
-        elif estimate is not None and not phrase:
-            # Very common words: the newest rows match almost at once.
-            sql, params = self._select(parsed, query, columns, plan, walk=True)
-            order = "d.rank_key"
         else:
-            # Phrases and unknowns: the planner weighs the pairs' and words' statistics.
-            sql, params = self._select(parsed, query, columns, plan)
-            order = "d.rank_key"
+            sql, params = self._select(parsed, query, columns, plan, walk=how == "walk")
         params["limit"] = limit
         rows = conn.execute(sa.text(f"{sql} ORDER BY {order} DESC LIMIT :limit"), params).all()
         found = [Candidate(*row) for row in rows]

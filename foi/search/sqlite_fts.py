@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, SearchQuery, as_utc
 from foi.search.base import rank_key as make_rank_key
 from foi.search.query import ParsedQuery, Phrase, Term
-from foi.search.terms import Plan
+from foi.search.terms import ALL, Plan
 from foi.search.tokens import indexed_words
 
 # bm25 column weights: title_exact, title_folded, text_exact, text_folded, pairs.
@@ -293,7 +293,7 @@ def _fts_values(key: int, reference: str, title: str, body: str, answer: str,
     """Return the FTS row of a document, and count its distinct word forms into ``terms``."""
     title_exact, title_folded = indexed_words(f"{reference}\n{title}")
     text_exact, text_folded = indexed_words(f"{body or ''}\n{answer or ''}\n{attachments or ''}")
-    terms.update({*title_exact, *title_folded, *text_exact, *text_folded})
+    terms.update({ALL, *title_exact, *title_folded, *text_exact, *text_folded})
     pairs = " ".join([*_pairs(title_folded), *_pairs(text_folded)])
     return (key, " ".join(title_exact), " ".join(title_folded), " ".join(text_exact),
             " ".join(text_folded), pairs)

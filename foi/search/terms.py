@@ -13,7 +13,7 @@ deleted from the table (its count may fall to zero), so a prefix expansion alway
 word that can still be in the index.
 """
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -24,6 +24,9 @@ from foi.search.query import ParsedQuery, Phrase, Term
 MAX_EXPANSION = 200
 # Sorts after every other character: the end of a prefix range in binary (C) collation.
 _LAST = "\U0010ffff"
+
+#: The "word" every document holds: its count is the number of documents indexed.
+ALL = ""
 
 UPSERT = ("INSERT INTO search_term (term, docs) VALUES (:term, :docs) ON CONFLICT (term)"
           " DO UPDATE SET docs = search_term.docs + excluded.docs")
@@ -39,14 +42,8 @@ class Plan:
 
     estimate: int | None = None
     expansions: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
-
-
-def document_terms(*texts: Sequence[str]) -> set[str]:
-    """Return the distinct word forms of a document's indexed word lists."""
-    out: set[str] = set()
-    for words in texts:
-        out.update(words)
-    return out
+    #: Documents in the index (counted as the word form ``ALL``).
+    total: int | None = None
 
 
 def apply(conn: sa.Connection, delta: Counter) -> None:
@@ -72,13 +69,11 @@ def plan(conn: sa.Connection, parsed: ParsedQuery, collate: str = "") -> Plan:
         return Plan()
     atoms = [atom for group in parsed.required for atom in group]
     terms = [t for a in atoms for t in (a.terms if isinstance(a, Phrase) else (a,))]
-    words = sorted({t.folded for t in terms if not t.prefix})
-    docs: dict[str, int] = {}
-    if words:
-        docs = dict(conn.execute(sa.text(
-            "SELECT term, docs FROM search_term WHERE term IN :words"
-        ).bindparams(sa.bindparam("words", expanding=True)), {"words": words}).all())
-    out = Plan()
+    words = sorted({ALL, *(t.folded for t in terms if not t.prefix)})
+    docs = dict(conn.execute(sa.text(
+        "SELECT term, docs FROM search_term WHERE term IN :words"
+    ).bindparams(sa.bindparam("words", expanding=True)), {"words": words}).all())
+    out = Plan(total=docs.get(ALL))
     prefix_docs: dict[str, int | None] = {}
     for t in terms:
         if not t.prefix:

@@ -101,8 +101,12 @@ QUERIES = ["vergi", "vergi*", "təmi*", '"su təchizatı"', "su-təch*", "vergi 
            "torpaq OR su", "informasiya", "informasiya arxiv", "-vergi*", ""]
 
 
+@pytest.mark.parametrize("plan", [
+    {"bitmap_limit": -1},  # PostgreSQL: the GIN index over the newest rows only
+    {"walk_share": 0.0},  # PostgreSQL: walking newest first, every row checked
+])
 def test_results_do_not_depend_on_how_the_query_is_planned(add, doc, backend, search,
-                                                           monkeypatch):
+                                                           monkeypatch, plan):
     add(
         doc(1, "Torpaq vergisi", "Kənd təsərrüfatı torpaqlarına görə vergi. informasiya"),
         doc(2, "Su təchizatı", "İçməli su təchizatı layihəsi, təmir işləri. informasiya"),
@@ -114,9 +118,22 @@ def test_results_do_not_depend_on_how_the_query_is_planned(add, doc, backend, se
         return {q: [h.request_id for h in search(q, sort="newest").hits] for q in QUERIES}
 
     expected = found()
-    # Fetch through the newest-first walk instead of the GIN index (PostgreSQL), and leave
-    # prefixes to the index's own prefix search instead of expanding them.
-    monkeypatch.setattr(backend, "bitmap_limit", -1, raising=False)
+    # Fetch another way, and leave prefixes to the index's own prefix search.
+    for name, value in plan.items():
+        monkeypatch.setattr(backend, name, value, raising=False)
     monkeypatch.setattr(terms, "MAX_EXPANSION", 0)
     assert found() == expected
     assert expected["vergi*"] == [4, 1] and expected['"su təchizatı"'] == [4, 2, 9004]
+
+
+def test_newest_matches_of_a_middling_word_come_from_the_newest_rows(add, doc, backend, search,
+                                                                    monkeypatch):
+    backend.candidate_limit = 5
+    add(*[doc(i, f"Request {i}", "informasiya" if i % 3 else "başqa") for i in range(1, 30)])
+    expected = [h.request_id for h in search("informasiya", per_page=10).hits]
+    assert expected == [29, 28, 26, 25, 23]
+    # PostgreSQL: the GIN index over just the newest rows that should hold enough matches.
+    for name, value in {"walk_share": 1.0, "bitmap_limit": -1, "window_factor": 1.0}.items():
+        monkeypatch.setattr(backend, name, value, raising=False)
+    results = search("informasiya", per_page=10)
+    assert [h.request_id for h in results.hits] == expected and results.capped
