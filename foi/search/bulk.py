@@ -5,6 +5,7 @@ function of its documents and about half the work of a re-index; writing to the 
 other half and must stay on the caller's connection. So once a re-index proves long, batches are
 prepared by a few worker processes while this one writes the batches already prepared.
 """
+import logging
 import multiprocessing
 import os
 from collections import deque
@@ -13,6 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 import sqlalchemy as sa
+
+log = logging.getLogger(__name__)
 
 #: Documents indexed in this process before workers are started (starting one costs ~1 s).
 PARALLEL_AFTER = 20_000
@@ -55,22 +58,32 @@ def run(backend, conn: sa.Connection, docs: Iterable[Any],
         if progress is not None:
             progress(given)
 
+    def write_first() -> None:
+        nonlocal broken
+        batch, given, future = waiting.popleft()
+        try:
+            prepared = future.result()
+        except Exception:  # a worker could not start or died: this process does the work
+            log.warning("search re-index: worker process failed, going on without",
+                        exc_info=True)
+            prepared, broken = None, True
+        write(batch, given, prepared)
+
+    broken = False
     try:
         for batch, given in batches(docs, backend.batch_size):
-            if pool is None and workers > 0 and done >= parallel_after:
+            if pool is None and not broken and workers > 0 and done >= parallel_after:
                 # "spawn": a fresh interpreter shares no connection or thread with this one.
                 pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(
                     "spawn"))
-            if pool is None:
+            if pool is None or broken:
                 write(batch, given, None)
                 continue
             waiting.append((batch, given, pool.submit(_prepare, type(backend), batch)))
             if len(waiting) > workers + 1:
-                first = waiting.popleft()
-                write(first[0], first[1], first[2].result())
+                write_first()
         while waiting:
-            first = waiting.popleft()
-            write(first[0], first[1], first[2].result())
+            write_first()
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
