@@ -292,12 +292,13 @@ def main() -> None:
     workdir = Path(os.environ.get("FOI_BENCH_DIR", "/tmp/foi-bench"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}", flush=True)
+    code = code_version()  # what is imported now is what runs, whatever is committed later
     existing = os.environ.get("FOI_BENCH_EXISTING")
     runs = [(kind, n) for n in sizes for kind in kinds]
     for kind, n in runs[:1] if existing else runs:
         result = run_existing(existing, n) if existing else run_one(kind, n, workdir)
         result["machine"] = machine()
-        result["code"] = code_version()
+        result["code"] = code
         result["load_average"] = os.getloadavg()
         result["at"] = datetime.now(UTC).isoformat(timespec="seconds")
         with open(workdir / "search-results.jsonl", "a", encoding="utf-8") as out:
