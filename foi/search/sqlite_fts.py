@@ -194,16 +194,11 @@ class SqliteBackend(SearchBackend):
             return
         rows, delta = prepared if prepared is not None else self.prepare(docs)
         keyed = [(make_rank_key(d), d) for d in docs]
-        conn.execute(sa.text(
+        conn.exec_driver_sql(
             "INSERT INTO search_document (rank_key, request_id, agency_id, outcome, year, topic,"
-            " published_at, reference, title) VALUES (:k, :rid, :agency, :outcome, :year,"
-            " :topic, :published, :reference, :title)"
-        ), [{
-            "k": k, "rid": d.request_id, "agency": d.agency_id, "outcome": d.outcome,
-            "year": as_utc(d.published_at).year, "topic": d.topic,
-            "published": as_utc(d.published_at).isoformat(), "reference": d.reference,
-            "title": d.title,
-        } for k, d in keyed])
+            " published_at, reference, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(k, d.request_id, d.agency_id, d.outcome, as_utc(d.published_at).year, d.topic,
+              as_utc(d.published_at).isoformat(), d.reference, d.title) for k, d in keyed])
         conn.exec_driver_sql(
             "INSERT INTO search_text (rank_key, body, answer, attachments_text)"
             " VALUES (?, ?, ?, ?)",
