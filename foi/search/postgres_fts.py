@@ -16,7 +16,6 @@ from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, S
 from foi.search.base import rank_key as make_rank_key
 from foi.search.query import ParsedQuery
 from foi.search.terms import ALL, Plan
-from foi.search.terms import plan as plan_query
 from foi.search.tsvector import (
     build_vectors,
     render_exact_tsquery,
@@ -160,9 +159,6 @@ class PostgresBackend(SearchBackend):
             terms = Counter(w for words in removed for w in words)
             terms[ALL] += len(removed)
             self._count_terms(conn, Counter({t: -n for t, n in terms.items()}))
-
-    def _plan(self, conn: sa.Connection, parsed: ParsedQuery) -> Plan:
-        return plan_query(conn, parsed)
 
     def _select(self, parsed: ParsedQuery, query: SearchQuery, columns: str,
                 plan: Plan | None = None, walk: bool = False) -> tuple[str, dict]:

@@ -13,7 +13,6 @@ deleted from the table (its count may fall to zero), so a prefix expansion alway
 word that can still be in the index.
 """
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -48,7 +47,8 @@ class Plan:
 
 def apply(conn: sa.Connection, delta: Counter) -> None:
     """Add ``delta`` (word → change in document count) to the statistics."""
-    rows = [(t, n) for t, n in delta.items() if n and len(t) <= 200]
+    # Every word, however long: a prefix is expanded only into the words listed here.
+    rows = [(t, n) for t, n in delta.items() if n]
     if not rows:
         return
     if conn.dialect.name == "postgresql":
@@ -63,7 +63,7 @@ def apply(conn: sa.Connection, delta: Counter) -> None:
         conn.exec_driver_sql(UPSERT.replace(":term", "?").replace(":docs", "?"), rows)
 
 
-def plan(conn: sa.Connection, parsed: ParsedQuery, collate: str = "") -> Plan:
+def plan(conn: sa.Connection, parsed: ParsedQuery) -> Plan:
     """Return the plan of ``parsed``: its expansions and an upper bound of its matches."""
     if not parsed.required:
         return Plan()
@@ -82,8 +82,8 @@ def plan(conn: sa.Connection, parsed: ParsedQuery, collate: str = "") -> Plan:
             if prefix in out.expansions:
                 continue
             rows = conn.execute(sa.text(
-                f"SELECT term, docs FROM search_term WHERE term{collate} >= :lo"
-                f" AND term{collate} < :hi ORDER BY term{collate} LIMIT :n"
+                "SELECT term, docs FROM search_term WHERE term >= :lo AND term < :hi"
+                " ORDER BY term LIMIT :n"
             ), {"lo": prefix, "hi": prefix + _LAST, "n": MAX_EXPANSION + 1}).all()
             if len(rows) > MAX_EXPANSION:
                 out.expansions[prefix] = None
@@ -110,13 +110,3 @@ def plan(conn: sa.Connection, parsed: ParsedQuery, collate: str = "") -> Plan:
     known = [n for n in estimates if n is not None]
     out.estimate = min(known) if known else None
     return out
-
-
-def counts(words: Iterable[str], conn: sa.Connection) -> dict[str, int]:
-    """Return the document counts of ``words`` (absent words are left out)."""
-    wanted = sorted(set(words))
-    if not wanted:
-        return {}
-    return dict(conn.execute(sa.text(
-        "SELECT term, docs FROM search_term WHERE term IN :words"
-    ).bindparams(sa.bindparam("words", expanding=True)), {"words": wanted}).all())

@@ -79,12 +79,14 @@ def test_year_filter_keeps_documents_published_at_the_edges(add, doc, search, ye
     assert ids(search("budget", year=year, sort="newest")) == expected
 
 
-def test_very_long_texts_and_words_are_indexed(add, doc, search):
+def test_very_long_texts_and_words_are_indexed(add, doc, backend, search):
     filler = " ".join(f"söz{i}" for i in range(17_000))
     add(doc(1, "Hesabat", f"{filler} sonuncu bənd", attachments_text="x" * 300 + " əlavə"))
     assert ids(search("sonuncu")) == [1]
     assert ids(search("söz16999")) == [1]
     assert ids(search("əlavə")) == [1]
+    if backend.name == "sqlite":  # PostgreSQL leaves out "words" over 200 characters
+        assert ids(search("xxxx*")) == [1]
 
 
 def test_a_query_with_a_common_and_a_rare_word_is_ranked(add, doc, backend, search):
