@@ -47,8 +47,9 @@ class Plan:
 
 def apply(conn: sa.Connection, delta: Counter) -> None:
     """Add ``delta`` (word → change in document count) to the statistics."""
-    # Every word, however long: a prefix is expanded only into the words listed here.
-    rows = [(t, n) for t, n in delta.items() if n]
+    # Every word, however long: a prefix is expanded only into the words listed here. Sorted,
+    # so that two transactions publishing at once lock the rows they share in the same order.
+    rows = sorted((t, n) for t, n in delta.items() if n)
     if not rows:
         return
     if conn.dialect.name == "postgresql":
