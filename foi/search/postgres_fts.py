@@ -85,6 +85,8 @@ class PostgresBackend(SearchBackend):
     #: beyond, only those among the newest documents that should hold enough of them.
     bitmap_limit = 20_000
     window_factor = 4
+    #: A phrase is first looked for among this many newest documents.
+    phrase_window = 50_000
 
     def create_schema(self, conn: sa.Connection) -> None:
         """Create the search tables and indexes if they do not exist."""
@@ -182,6 +184,13 @@ class PostgresBackend(SearchBackend):
         estimate = plan.estimate if plan is not None else None
         total = (plan.total if plan is not None else None) or 0
         share = estimate / total if estimate is not None and total else None
+        if render_pairs_tsquery(parsed) and total > 2 * self.phrase_window:
+            # A phrase whose pair is common: its newest matches are among the newest rows, and
+            # fetching every document with the pair would read thousands of wide rows.
+            found = self._fetch(conn, parsed, query, limit, scored, plan, "bitmap",
+                                self.phrase_window)
+            if len(found) >= limit:
+                return found
         if share is None or render_pairs_tsquery(parsed):
             # Phrases and unknowns: the planner weighs the pairs' and words' statistics.
             return self._fetch(conn, parsed, query, limit, scored, plan, "planner")
@@ -207,9 +216,14 @@ class PostgresBackend(SearchBackend):
             # first would read and decompress the tsvector of every row passed over.
             inner, params = self._select(parsed, query, f"{columns}, d.rank_key", plan)
             if window is not None:
-                inner += (" AND d.rank_key >= (SELECT rank_key FROM search_document"
-                          " ORDER BY rank_key DESC OFFSET :window LIMIT 1)")
-                params["window"] = window
+                # A value, not a subquery: the planner can then combine the range with the
+                # GIN index instead of filtering every row the GIN index returns.
+                lowest = conn.execute(sa.text(
+                    "SELECT rank_key FROM search_document ORDER BY rank_key DESC"
+                    " OFFSET :window LIMIT 1"), {"window": window}).scalar()
+                if lowest is not None:
+                    inner += " AND d.rank_key >= :lowest"
+                    params["lowest"] = lowest
             sql = (f"WITH m AS MATERIALIZED ({inner})"
                    " SELECT request_id, agency_id, outcome, year, topic FROM m")
             order = "rank_key"
