@@ -85,8 +85,6 @@ class PostgresBackend(SearchBackend):
     #: beyond, only those among the newest documents that should hold enough of them.
     bitmap_limit = 20_000
     window_factor = 4
-    #: A phrase is first looked for among this many newest documents.
-    phrase_window = 50_000
 
     def create_schema(self, conn: sa.Connection) -> None:
         """Create the search tables and indexes if they do not exist."""
@@ -184,13 +182,6 @@ class PostgresBackend(SearchBackend):
         estimate = plan.estimate if plan is not None else None
         total = (plan.total if plan is not None else None) or 0
         share = estimate / total if estimate is not None and total else None
-        if render_pairs_tsquery(parsed) and total > 2 * self.phrase_window:
-            # A phrase whose pair is common: its newest matches are among the newest rows, and
-            # fetching every document with the pair would read thousands of wide rows.
-            found = self._fetch(conn, parsed, query, limit, scored, plan, "bitmap",
-                                self.phrase_window)
-            if len(found) >= limit:
-                return found
         if share is None or render_pairs_tsquery(parsed):
             # Phrases and unknowns: the planner weighs the pairs' and words' statistics.
             return self._fetch(conn, parsed, query, limit, scored, plan, "planner")

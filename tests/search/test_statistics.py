@@ -106,7 +106,6 @@ QUERIES = ["vergi", "vergi*", "təmi*", '"su təchizatı"', "su-təch*", "vergi 
 @pytest.mark.parametrize("plan", [
     {"bitmap_limit": -1},  # PostgreSQL: the GIN index over the newest rows only
     {"walk_share": 0.0},  # PostgreSQL: walking newest first, every row checked
-    {"phrase_window": 2},  # PostgreSQL: phrases first among the newest two rows
 ])
 def test_results_do_not_depend_on_how_the_query_is_planned(add, doc, backend, search,
                                                            monkeypatch, plan):
