@@ -169,7 +169,7 @@ def complaint_context(req: InfoRequest, lang: str) -> dict:
 
 def dossier_context(req: InfoRequest, lang: str, audience: str) -> dict:
     """Return the dossier's context: facts and the timeline ``audience`` may read."""
-    from foi.web.presenters import EVENT_TITLES, OUTCOME_LABELS, STATUS_LABELS
+    from foi.labels import EVENT_TITLES, OUTCOME_LABELS, STATUS_LABELS
 
     events = events_for(req, "staff" if audience == STAFF else "requester")
     rows = []
