@@ -1,8 +1,9 @@
 """Serving stored files."""
-from flask import send_file
+from flask import abort, send_file
 
 from foi.documents.serving import download_headers
-from foi.models import Document
+from foi.extensions import db
+from foi.models import Document, InfoRequest
 from foi.services.storage import file_store
 
 
@@ -13,3 +14,11 @@ def send_attachment(doc: Document):
     # Attachment, a type from the allow-list, nosniff and a sandbox, set in one place.
     response.headers.update(download_headers(doc.filename, doc.mime))
     return response
+
+
+def send_request_file(req: InfoRequest, doc_id: int):
+    """Serve one file of ``req`` to someone already allowed to see the request; 404 otherwise."""
+    doc = db.session.get(Document, doc_id)
+    if doc is None or doc.request_id != req.id:
+        abort(404)
+    return send_attachment(doc)

@@ -1,19 +1,19 @@
 """Citizens: file a request, follow it, clarify, withdraw."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from foi.extensions import db
 from foi.i18n import current_locale, sort_key
-from foi.models import Agency, Document
+from foi.models import Agency
 from foi.models.user import CITIZEN
 from foi.services import filing
 from foi.services.answering import request_clarify
 from foi.services.errors import DomainError
 from foi.services.selectors import events_for, request_for_requester, requests_of
 from foi.web.citizen.forms import ClarifyForm, RequestForm, WithdrawForm
-from foi.web.files import send_attachment
+from foi.web.files import send_request_file
 from foi.web.forms import role_required, show_error
 from foi.web.presenters import due_info, timeline
 
@@ -117,11 +117,7 @@ def withdraw(reference: str):
 @bp.get("/my/requests/<reference>/files/<int:doc_id>")
 @role_required(CITIZEN)
 def download(reference: str, doc_id: int):
-    req = request_for_requester(current_user, reference)
-    doc = db.session.get(Document, doc_id)
-    if doc is None or doc.request_id != req.id:
-        abort(404)
-    return send_attachment(doc)
+    return send_request_file(request_for_requester(current_user, reference), doc_id)
 
 
 # The complaint route and the page's clock helpers register themselves on ``bp``.

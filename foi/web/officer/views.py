@@ -6,7 +6,6 @@ from flask_login import current_user
 
 from foi.extensions import db
 from foi.i18n import current_locale
-from foi.models import Document
 from foi.models.base import utcnow
 from foi.models.user import COORDINATOR, OFFICER
 from foi.services import answering, publishing, review
@@ -21,7 +20,7 @@ from foi.services.selectors import (
     request_for_staff,
 )
 from foi.web.citizen.views import agency_choices
-from foi.web.files import send_attachment
+from foi.web.files import send_request_file
 from foi.web.forms import role_required, show_error
 from foi.web.officer.forms import (
     AnswerForm,
@@ -160,11 +159,7 @@ def act(reference: str, action: str):
 @bp.get("/requests/<reference>/files/<int:doc_id>")
 @staff_only
 def download(reference: str, doc_id: int):
-    req = request_for_staff(current_user, reference)
-    doc = db.session.get(Document, doc_id)
-    if doc is None or doc.request_id != req.id:
-        abort(404)
-    return send_attachment(doc)
+    return send_request_file(request_for_staff(current_user, reference), doc_id)
 
 
 @bp.get("/approvals")
