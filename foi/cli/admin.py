@@ -4,9 +4,13 @@ from sqlalchemy import func, select
 
 from foi.cli import fail, foi_cli
 from foi.extensions import db
-from foi.models import InfoRequest, User
+from foi.models import InfoRequest
 from foi.models.request import PUBLISHED
 from foi.models.user import ROLES
+
+# The option of create-user to correct when the service refuses a field.
+_CREATE_USER_OPTIONS = {"email": "--email", "display_name": "--name", "role": "--role",
+                        "agency": "--agency", "password": "--password"}
 
 
 @foi_cli.command("create-user")
@@ -17,24 +21,19 @@ from foi.models.user import ROLES
 @click.password_option()
 def create_user(email, display_name, role, agency_slug, password):
     """Create an account (confirmed) with a role."""
-    from foi.models import Agency
-    from foi.models.base import utcnow
-    from foi.services.accounts import hash_password, user_by_email
+    from flask_babel import force_locale
 
-    if user_by_email(email):
-        fail(f"An account with {email} exists already.")
-    agency = None
-    if agency_slug:
-        agency = db.session.scalar(select(Agency).where(Agency.slug == agency_slug))
-        if agency is None:
-            fail(f"No agency with slug {agency_slug!r}.")
-    if role in ("officer", "coordinator") and agency is None:
-        fail("Officers and coordinators need --agency.")
-    db.session.add(User(email=email.lower(), display_name=display_name, role=role,
-                        agency=agency, password_hash=hash_password(password),
-                        email_confirmed_at=utcnow()))
-    db.session.commit()
-    click.echo(f"Created {role} {email}.")
+    from foi.services.errors import DomainError
+    from foi.services.staff import account_create
+
+    try:
+        user = account_create(email=email, display_name=display_name, role=role,
+                              password=password, agency_slug=agency_slug)
+    except DomainError as exc:
+        option = _CREATE_USER_OPTIONS.get(exc.field)
+        with force_locale("en"):  # as click's own messages and the rest of the command line
+            fail(f"{option}: {exc.message}" if option else str(exc.message))
+    click.echo(f"Created {user.role} {user.email}.")
 
 
 @foi_cli.command("import-agencies")

@@ -162,9 +162,10 @@ def unusable_password() -> str:
     return f"!unusable:{secrets.token_hex(16)}"
 
 
-def account_record(user: User, kind: str, *, actor: User | None, **data) -> AccountEvent:
+def account_record(user: User, kind: str, *, actor: User | None, at: datetime | None = None,
+                   **data) -> AccountEvent:
     """Append a change to the account's audit trail (inside the caller's transaction)."""
-    event = AccountEvent(user=user, actor=actor, kind=kind, at=utcnow())
+    event = AccountEvent(user=user, actor=actor, kind=kind, at=at or utcnow())
     event.data = data
     db.session.add(event)
     return event
@@ -307,8 +308,20 @@ def email_change_request(*, user: User, password: str, new_email: str,
                 link=url_for("auth.confirm_email_change", token=token, _external=True))
 
 
-def email_change_confirm(token: str) -> User:
-    """Change the account's address to the one the link was sent to (and so proved read)."""
+def email_masked(address: str) -> str:
+    """Return ``address`` with its local part hidden but for its first letter: c•••@example.org.
+
+    Enough for the owner to recognise an address, not for a stranger to write to it.
+    """
+    local, _at, domain = address.rpartition("@")
+    return f"{local[:1]}•••@{domain}"
+
+
+def email_change_confirm(token: str, now: datetime | None = None) -> User:
+    """Change the account's address to the one the link was sent to (and so proved read).
+
+    The old address is told, so that an owner whose account was taken over notices.
+    """
     invalid = _l("This confirmation link is invalid or has expired.")
     try:
         user_id, old_email, new_email = _serializer("email").loads(
@@ -323,9 +336,16 @@ def email_change_confirm(token: str) -> User:
         other = user_by_email(new_email)
         if other is not None and other.id != user.id:
             raise DomainError(_l("Another account uses this e-mail address."))
+        now = now or utcnow()
         user.email = new_email
-        user.email_confirmed_at = utcnow()
-        account_record(user, EMAIL_CHANGED, actor=user, old=old_email, new=new_email)
+        user.email_confirmed_at = now
+        event = account_record(user, EMAIL_CHANGED, actor=user, at=now, old=old_email,
+                               new=new_email)
+        session.flush()  # the event's id names this change in the message's key
+        # The new address only masked: the old mailbox may be the one in other hands (the
+        # reason for the change), and it must not learn where the account's mail goes now.
+        enqueue(f"user:{user.id}:email-changed:{event.id}", old_email, "email_changed_notice",
+                user.locale, user=user, changed_at=now, new_email_masked=email_masked(new_email))
     return user
 
 

@@ -1,6 +1,7 @@
 """Administrators manage accounts: invite staff, change roles, deactivate and reactivate.
 
 Every function here is for administrators only; anyone else learns nothing (``NotFound``).
+The exception is ``account_create``, for the server's operator at the command line.
 Each change is one transaction with one entry in the account's audit trail (``AccountEvent``).
 """
 from dataclasses import dataclass
@@ -14,10 +15,12 @@ from foi.models import Agency, InfoRequest, User
 from foi.models.account_event import DEACTIVATED, INVITED, REACTIVATED, UPDATED, AccountEvent
 from foi.models.base import utcnow
 from foi.models.request import INTERNAL, OPEN_STATUSES
-from foi.models.user import ADMIN, CITIZEN, COORDINATOR, OFFICER, OMBUDSMAN, STAFF_ROLES
+from foi.models.user import ADMIN, CITIZEN, COORDINATOR, OFFICER, OMBUDSMAN, ROLES, STAFF_ROLES
 from foi.services.accounts import (
     DELETED_DOMAIN,
+    MIN_PASSWORD,
     account_record,
+    hash_password,
     invitation_link,
     unusable_password,
     user_by_email,
@@ -28,6 +31,10 @@ from foi.services.history import record
 
 #: The roles an administrator may give; citizens register themselves.
 INVITABLE_ROLES = (OFFICER, COORDINATOR, OMBUDSMAN, ADMIN)
+
+#: The audit trail's kind for an account made by the server's operator (``flask foi
+#: create-user``); its data says ``via="command line"`` since no administrator is named.
+CREATED = "created"
 
 
 def _ensure_admin(actor: User) -> None:
@@ -134,6 +141,44 @@ def staff_invite(*, actor: User, email: str, display_name: str, role: str,
         account_record(user, INVITED, actor=actor, role=role,
                        agency=agency.slug if agency else None)
         _send_invitation(user, actor)
+    return user
+
+
+def account_create(*, email: str, display_name: str, role: str, password: str,
+                   agency_slug: str | None = None, locale: str = "az") -> User:
+    """Create a confirmed account with its password, for the server's operator.
+
+    This is how the first administrator comes to exist, so no actor is named; the account's
+    history says it was made at the command line.
+    """
+    email, display_name = email.strip().lower(), display_name.strip()
+    if role not in ROLES:
+        raise DomainError(_l("Choose a role."), field="role")
+    if not display_name:
+        raise DomainError(_l("Write the person's name."), field="display_name")
+    if len(password) < MIN_PASSWORD:
+        raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+    if user_by_email(email):  # compares lower-cased: Ali@x.az and ali@x.az are one address
+        raise DomainError(_l("An account with this e-mail already exists."), field="email")
+    agency = None
+    if agency_slug:
+        agency = db.session.scalar(select(Agency).where(Agency.slug == agency_slug.strip()))
+        if agency is None:
+            raise DomainError(_l("No agency has the short name %(slug)s.", slug=agency_slug),
+                              field="agency")
+        if role not in STAFF_ROLES:
+            raise DomainError(_l("Only officers and coordinators belong to an agency."),
+                              field="agency")
+    elif role in STAFF_ROLES:
+        raise DomainError(_l("Choose the agency this person works for."), field="agency")
+    with transaction() as session:
+        user = User(email=email, display_name=display_name, role=role, agency=agency,
+                    locale=locale, password_hash=hash_password(password),
+                    email_confirmed_at=utcnow(), active=True)
+        session.add(user)
+        session.flush()
+        account_record(user, CREATED, actor=None, role=role,
+                       agency=agency.slug if agency else None, via="command line")
     return user
 
 
