@@ -7,13 +7,14 @@ download can never disagree about what is public.
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 
 #: Rows a CSV export holds at most: the search ranks no more candidates than this.
 EXPORT_LIMIT = 10_000
+#: Requests of a CSV export loaded at once.
+EXPORT_BATCH = 500
 #: Entries of an Atom feed.
 FEED_SIZE = 50
 #: Words of a typed subject or draft that are compared with the archive.
@@ -135,16 +138,38 @@ def _published_by_id(ids: list[int]) -> dict[int, InfoRequest]:
 
 def archive_search_all(query: SearchQuery, limit: int = EXPORT_LIMIT
                        ) -> Iterator[tuple[Hit, InfoRequest]]:
-    """Yield every hit of ``query`` (at most ``limit``) with its request, page by page."""
-    page, done = 1, 0
-    while done < limit:
-        results, found = archive_search(SearchQuery(
-            q=query.q, agency_id=query.agency_id, outcome=query.outcome, year=query.year,
-            topic=query.topic, sort=query.sort, page=page, per_page=100))
-        for hit in results.hits:
-            if hit.request_id in found and done < limit:
-                done += 1
+    """Yield every hit of ``query`` (at most ``limit``) with its request, in the archive's order.
+
+    The requests are loaded ``EXPORT_BATCH`` at a time, a few queries per batch rather than
+    per page of hits.
+    """
+    if limit < 1:
+        return
+    hits = _search_hits(query, limit)
+    done = 0
+    while batch := list(itertools.islice(hits, EXPORT_BATCH)):
+        found = _published_by_id([h.request_id for h in batch])
+        for hit in batch:
+            if hit.request_id in found:
                 yield hit, found[hit.request_id]
+                done += 1
+                if done >= limit:
+                    return
+
+
+def _search_hits(query: SearchQuery, limit: int) -> Iterator[Hit]:
+    """Yield the hits of ``query`` in order, from as few searches as the back end allows.
+
+    Each search ranks all the candidates again to cut out one page, so the whole export is
+    asked for as one page; the back end brings ``per_page`` down to its cap, and the pages
+    then follow at that size.
+    """
+    conn = db.session.connection()
+    backend = get_backend(conn)
+    page = 1
+    while True:
+        results = backend.query(conn, replace(query, page=page, per_page=limit))
+        yield from results.hits
         if page >= results.pages or not results.hits:
             return
         page += 1

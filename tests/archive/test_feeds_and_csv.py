@@ -1,6 +1,7 @@
 """Every archive search has an Atom feed and a CSV export with public fields only."""
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -77,3 +78,31 @@ def test_feed_stays_well_formed_xml_whatever_the_subject_says(archive, client):
     root = ET.fromstring(client.get("/archive/feed.atom?q=markup").data)
     assert [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")] == [
         'Tags <b> & "quotes" ]]>']
+
+
+def test_csv_export_of_more_than_a_page_lists_every_answer_once_in_the_archive_order(app, client):
+    from foi.models.agency import PUBLISH_ON_ANSWER
+    from foi.services.answering import request_answer
+    from tests.factories import file_request, make_agency, make_user
+
+    agency = make_agency(publish_mode=PUBLISH_ON_ANSWER)
+    citizen, officer = make_user("citizen"), make_user("officer", agency)
+    for k in range(130):
+        # Some say the word more often, so that the most relevant are not simply the newest.
+        req = file_request(citizen, agency, subject=f"Sorğu {k}",
+                           body="Büdcə xərcləri. " + "büdcə " * (k % 7))
+        request_answer(actor=officer, req=req, outcome="given", text="Cavab.")
+
+    orders = {}
+    for words in ("", "büdcə"):
+        shown, page = [], 1
+        while found := re.findall(r'<h3><a href="/r/([^"]+)">', client.get(
+                f"/archive?q={words}&page={page}").get_data(as_text=True)):
+            shown += found
+            page += 1
+        text = client.get(f"/archive/export.csv?q={words}").data.decode("utf-8-sig")
+        exported = [row["reference"] for row in csv.DictReader(io.StringIO(text))]
+        assert len(exported) == len(set(exported)) == 130
+        assert exported == shown
+        orders[words] = exported
+    assert orders[""] != orders["büdcə"]  # newest first, then most relevant first
