@@ -6,6 +6,8 @@ ordering, pagination and snippets are computed here, the same way for every back
 the candidates is what keeps a word present in every document as fast as a rare one: such a
 query is ranked among its newest matches (recency first) instead of scoring a million rows.
 """
+import functools
+import itertools
 import math
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -21,10 +23,10 @@ from foi.search import bulk
 from foi.search.query import ParsedQuery, any_of, parse
 from foi.search.snippets import Matcher, snippet
 from foi.search.stopwords import STOP_WORDS
-from foi.search.terms import Plan
+from foi.search.terms import PAIR_SAMPLE, Plan, choose_pair_words, pair_words, save_pair_words
 from foi.search.terms import apply as apply_terms
 from foi.search.terms import plan as plan_query
-from foi.search.tokens import words
+from foi.search.tokens import folded_words, words
 
 SORTS = ("relevance", "newest")
 FACETS = ("agency", "outcome", "year", "topic")
@@ -168,11 +170,6 @@ class SearchBackend(ABC):
     #: Of those, how many (newest first) get a relevance score.
     rank_limit: int = 5_000
     batch_size: int = 1_000
-    #: Processes preparing batches of a long re-index (see :mod:`foi.search.bulk`); ``None``:
-    #: one CPU fewer than the machine has.
-    workers: int | None = None
-    #: Documents a re-index writes alone before it starts them.
-    parallel_after: int = bulk.PARALLEL_AFTER
 
     @abstractmethod
     def create_schema(self, conn: sa.Connection) -> None:
@@ -198,18 +195,35 @@ class SearchBackend(ABC):
         ``progress`` is called after each batch with the number of documents in that batch,
         so ``click.progressbar(...).update`` can be passed as it is.
         """
+        docs = iter(docs)
+        sample = list(itertools.islice(docs, PAIR_SAMPLE))
+        pairs = choose_pair_words(
+            folded_words(f"{d.reference}\n{d.title}\n{d.body}\n{d.answer}\n{d.attachments_text}")
+            for d in sample)
         self._clear(conn)
+        save_pair_words(conn, pairs)
         self._start_bulk(conn)
         try:
-            workers = bulk.default_workers() if self.workers is None else self.workers
-            return bulk.run(self, conn, docs, progress, workers, self.parallel_after)
+            return bulk.run(self, conn, itertools.chain(sample, docs),
+                            self._bulk_prepare(pairs), progress)
         finally:
             self._end_bulk(conn)
 
     @classmethod
-    def prepare(cls, docs: Sequence[SearchDocument]) -> Any:
-        """Return what :meth:`_insert` computes from ``docs`` alone (run in worker processes)."""
+    def prepare(cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None) -> Any:
+        """Return what :meth:`_insert` computes from ``docs`` alone (on a helper thread).
+
+        ``pairs``: the pair words (:mod:`foi.search.terms`), ``None`` for all words.
+        """
         return None
+
+    def _bulk_prepare(self, pairs: frozenset[str] | None) -> Callable[[list], Any]:
+        """Return the function preparing a batch of a re-index."""
+        return functools.partial(self.prepare, pairs=pairs)
+
+    def _pair_words(self, conn: sa.Connection) -> frozenset[str] | None:
+        """Return the pair words the index is built with."""
+        return pair_words(conn)
 
     def _start_bulk(self, conn: sa.Connection) -> None:
         """Prepare for many inserts in a row (statistics are then written once at the end)."""
@@ -245,7 +259,7 @@ class SearchBackend(ABC):
         found = found[:limit]
         total = len(found)
         if capped:
-            total = self._count(conn, parsed, query) or total
+            total = self._count(conn, parsed, query, plan) or total
         # Scoring reads every match of each word; past the cap, recency orders the hits.
         scored = wants_score and not capped
         if scored and len(found) > 1 and not surely_small:
@@ -328,7 +342,8 @@ class SearchBackend(ABC):
         """
 
     @abstractmethod
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int | None:
+    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
+               plan: Plan | None = None) -> int | None:
         """Return the exact number of matches if that is cheap, else ``None``."""
 
     @abstractmethod

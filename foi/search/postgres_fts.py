@@ -116,19 +116,22 @@ class PostgresBackend(SearchBackend):
         conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{memory}'")
 
     @classmethod
-    def prepare(cls, docs: Sequence[SearchDocument]) -> tuple[list[tuple[str, str]], Counter]:
+    def prepare(cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None
+                ) -> tuple[list[tuple[str, str]], Counter]:
         """Return the tsvector and pairs literals of ``docs`` and their word form counts."""
         terms: Counter = Counter()
         vectors = [build_vectors(
             f"{d.reference}\n{d.title}",
-            f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}", terms) for d in docs]
+            f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}", terms, pairs)
+            for d in docs]
         return vectors, terms
 
     def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument],
                 prepared: Any = None) -> None:
         if not docs:
             return
-        vectors, terms = prepared if prepared is not None else self.prepare(docs)
+        vectors, terms = prepared if prepared is not None else self.prepare(
+            docs, self._pair_words(conn))
         rows = [(
             d.request_id, make_rank_key(d), d.agency_id, d.outcome, as_utc(d.published_at).year,
             d.topic, as_utc(d.published_at), d.reference, d.title, *vector,
@@ -169,9 +172,10 @@ class PostgresBackend(SearchBackend):
             params["tsq"] = render_match_tsquery(parsed, plan)
             # ts_match_vq is what @@ calls, but as a function no index can serve it: the
             # query then walks the newest-first index and stops at the LIMIT.
-            conds.append("ts_match_vq(d.tsv, CAST(:tsq AS tsquery))" if walk
-                         else "d.tsv @@ CAST(:tsq AS tsquery)")
-            pairs = render_pairs_tsquery(parsed)
+            if params["tsq"]:
+                conds.append("ts_match_vq(d.tsv, CAST(:tsq AS tsquery))" if walk
+                             else "d.tsv @@ CAST(:tsq AS tsquery)")
+            pairs = render_pairs_tsquery(parsed, plan)
             if pairs:
                 params["pairs"] = pairs
                 conds.insert(0, "d.pairs @@ CAST(:pairs AS tsquery)")
@@ -182,7 +186,7 @@ class PostgresBackend(SearchBackend):
         estimate = plan.estimate if plan is not None else None
         total = (plan.total if plan is not None else None) or 0
         share = estimate / total if estimate is not None and total else None
-        if share is None or render_pairs_tsquery(parsed):
+        if share is None or render_pairs_tsquery(parsed, plan):
             # Phrases and unknowns: the planner weighs the pairs' and words' statistics.
             return self._fetch(conn, parsed, query, limit, scored, plan, "planner")
         if share >= self.walk_share:
@@ -234,10 +238,11 @@ class PostgresBackend(SearchBackend):
         return [c._replace(score=float(scores.get(c.request_id, 0.0))) for c in ranked] + \
             found[self.rank_limit:]
 
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery) -> int | None:
+    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
+               plan: Plan | None = None) -> int | None:
         if not parsed.is_empty:
             return None  # counting every match of a common word is what we must not do
-        sql, params = self._select(parsed, query, "count(*)")
+        sql, params = self._select(parsed, query, "count(*)", plan)
         return int(conn.execute(sa.text(sql), params).scalar_one())
 
     def _documents(self, conn: sa.Connection, request_ids: Sequence[int]) -> Iterable[Any]:

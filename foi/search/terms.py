@@ -11,8 +11,14 @@ number of documents containing it. Both back ends use it the same way:
 Counts only ever steer the plan: results are the same whatever they say. A word is never
 deleted from the table (its count may fall to zero), so a prefix expansion always holds every
 word that can still be in the index.
+
+The same table also lists the *pair words* (keys starting with :data:`PAIR_MARK`): the words
+common enough that a phrase of two of them is slow to check by positions, so the index also holds
+every two neighbouring pair words as one token. A full re-index chooses them from a sample of
+its documents; index and query side read the same list, and changing it needs a re-index.
 """
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -26,6 +32,15 @@ _LAST = "\U0010ffff"
 
 #: The "word" every document holds: its count is the number of documents indexed.
 ALL = ""
+
+#: Leads the keys listing the pair words; the key that is the mark alone says a list exists.
+PAIR_MARK = "\ue000"
+#: A word in at least this share of the sampled documents is a pair word.
+PAIR_SHARE = 0.02
+#: Documents a re-index samples to choose the pair words, and the fewest worth choosing from:
+#: below that, every pair is indexed (cheap at that size), as before the list existed.
+PAIR_SAMPLE = 5_000
+PAIR_MIN_SAMPLE = 1_000
 
 UPSERT = ("INSERT INTO search_term (term, docs) VALUES (:term, :docs) ON CONFLICT (term)"
           " DO UPDATE SET docs = search_term.docs + excluded.docs")
@@ -43,6 +58,46 @@ class Plan:
     expansions: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     #: Documents in the index (counted as the word form ``ALL``).
     total: int | None = None
+    #: The query's phrase words that are pair words; ``None``: every pair is indexed.
+    pair_words: frozenset[str] | None = None
+
+    def has_pair(self, first: str, second: str) -> bool:
+        """Return whether the index holds the pair of these two folded words."""
+        return self.pair_words is None or (first in self.pair_words
+                                           and second in self.pair_words)
+
+
+def pair_words(conn: sa.Connection) -> frozenset[str] | None:
+    """Return the pair words, or ``None`` if every pair is indexed."""
+    keys = conn.execute(sa.text(
+        "SELECT term FROM search_term WHERE term >= :lo AND term < :hi"
+    ), {"lo": PAIR_MARK, "hi": PAIR_MARK + _LAST}).scalars().all()
+    if PAIR_MARK not in keys:
+        return None
+    return frozenset(key[len(PAIR_MARK):] for key in keys if key != PAIR_MARK)
+
+
+def choose_pair_words(documents: Iterable[Iterable[str]]) -> frozenset[str] | None:
+    """Return the pair words for documents like these (each given as its folded words).
+
+    ``None`` (index every pair) when there are too few documents to tell common words apart.
+    """
+    seen: Counter = Counter()
+    count = 0
+    for words in documents:
+        seen.update(set(words))
+        count += 1
+    if count < PAIR_MIN_SAMPLE:
+        return None
+    return frozenset(w for w, n in seen.items() if n >= PAIR_SHARE * count)
+
+
+def save_pair_words(conn: sa.Connection, words: frozenset[str] | None) -> None:
+    """Replace the list of pair words (``None``: remove it, so every pair is indexed)."""
+    conn.execute(sa.text("DELETE FROM search_term WHERE term >= :lo AND term < :hi"),
+                 {"lo": PAIR_MARK, "hi": PAIR_MARK + _LAST})
+    if words is not None:
+        apply(conn, Counter({PAIR_MARK: len(words), **{PAIR_MARK + w: 1 for w in words}}))
 
 
 def apply(conn: sa.Connection, delta: Counter) -> None:
@@ -66,15 +121,23 @@ def apply(conn: sa.Connection, delta: Counter) -> None:
 
 def plan(conn: sa.Connection, parsed: ParsedQuery) -> Plan:
     """Return the plan of ``parsed``: its expansions and an upper bound of its matches."""
-    if not parsed.required:
-        return Plan()
     atoms = [atom for group in parsed.required for atom in group]
+    # Excluded phrases too: "-" a phrase must be looked for the way it was indexed.
+    phrase_words = {t.folded for a in (*atoms, *parsed.excluded) if isinstance(a, Phrase)
+                    for t in a.terms}
+    if not atoms and not phrase_words:
+        return Plan()
     terms = [t for a in atoms for t in (a.terms if isinstance(a, Phrase) else (a,))]
-    words = sorted({ALL, *(t.folded for t in terms if not t.prefix)})
+    pair_keys = {PAIR_MARK, *(PAIR_MARK + w for w in phrase_words)} if phrase_words else set()
+    words = sorted({ALL, *(t.folded for t in terms if not t.prefix), *pair_keys})
     docs = dict(conn.execute(sa.text(
         "SELECT term, docs FROM search_term WHERE term IN :words"
     ).bindparams(sa.bindparam("words", expanding=True)), {"words": words}).all())
-    out = Plan(total=docs.get(ALL))
+    listed = frozenset(w for w in phrase_words if PAIR_MARK + w in docs) \
+        if PAIR_MARK in docs else None
+    if not atoms:
+        return Plan(pair_words=listed)
+    out = Plan(total=docs.get(ALL), pair_words=listed)
     prefix_docs: dict[str, int | None] = {}
     for t in terms:
         if not t.prefix:

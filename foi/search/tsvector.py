@@ -6,16 +6,13 @@ stored at its position under its exact spelling (weight A in the title, B in the
 different, its folded spelling (C in the title, D in the text). Word pairs go to a second,
 position-less tsvector that narrows phrases.
 """
-import functools
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 
 from foi.search.query import ParsedQuery, Phrase, Term
 from foi.search.terms import ALL, Plan
 from foi.search.tokens import indexed_words
 
-MAX_POS = 16383  # PostgreSQL's largest word position
-MAX_POSITIONS = 255  # positions kept per word
 MAX_LEXEME = 200  # characters; longer "words" are noise (hashes, base64)
 # Starts and joins a lexeme of two neighbouring folded words: a private-use character no word
 # holds. Leading with it keeps pairs out of prefix matches ('su':* must not match a pair).
@@ -28,11 +25,23 @@ def _lexeme(word: str) -> str:
     return "'" + word + "'"
 
 
-@functools.cache
-def _entries(weight: str) -> list[str]:
-    """Return position entries as text, made once: "12A" for an exact title word, "12" for D."""
-    mark = "" if weight == "D" else weight
-    return [f"{pos}{mark}" for pos in range(MAX_POS + 1)]
+MAX_POS = 16383  # PostgreSQL's largest word position
+# One entry per word occurrence: PostgreSQL's tsvector input merges the positions of a repeated
+# lexeme (keeping the higher weight where exact and folded spelling coincide) and keeps the
+# first 256 positions of a lexeme. The text after each word, by weight and position, is made
+# once: "':12A '" follows an exact title word at 12; D has no mark.
+_AFTER = {weight: [f"':{pos}{'' if weight == 'D' else weight} '" for pos in range(MAX_POS + 1)]
+          for weight in "ABCD"}
+
+
+def _entries(words: Sequence[str], weight: str, first: int) -> str:
+    """Return the tsvector entries of ``words`` at positions ``first``, ``first + 1``, …"""
+    if not words:
+        return ""
+    after = _AFTER[weight][first:first + len(words)]
+    if len(after) < len(words):  # past PostgreSQL's last position: the rest share it
+        after += [after[-1] if after else _AFTER[weight][MAX_POS]] * (len(words) - len(after))
+    return "'" + "".join(map(str.__add__, words, after))[:-2]
 
 
 def build_tsvector(heading: str, text: str) -> str:
@@ -40,71 +49,61 @@ def build_tsvector(heading: str, text: str) -> str:
     return build_vectors(heading, text)[0]
 
 
-def build_vectors(heading: str, text: str, terms: Counter | None = None) -> tuple[str, str]:
+def build_vectors(heading: str, text: str, terms: Counter | None = None,
+                  pair_words: frozenset[str] | None = None) -> tuple[str, str]:
     """Return the literals of a document's tsvector and of its word pairs.
 
     The tsvector holds each word at its position: exact spelling weighted A in the heading and
-    B in the text, folded spelling (when different) C and D. The pairs are every two
-    neighbouring folded words as one position-less lexeme, :func:`_pair`, so that a GIN index
+    B in the text, folded spelling C and D (merged into the exact entry when they are the same
+    word). The pairs are every two neighbouring folded pair words (every word if
+    ``pair_words`` is ``None``) as one position-less lexeme, :func:`_pair`, so that a GIN index
     narrows a phrase to the documents holding its pairs. The document's distinct word forms
     are counted into ``terms``.
+
+    Words hold letters and digits only (:mod:`foi.search.tokens`), so they need no quoting.
     """
-    entries: defaultdict[str, list[str]] = defaultdict(list)
+    out: list[str] = []
     pairs: set[str] = set()
-    pos = 0
-    for field, (exact_weight, folded_weight) in ((heading, ("A", "C")), (text, ("B", "D"))):
+    forms: set[str] = set()
+    pos = 1
+    for field, (exact_weight, folded_weight) in ((heading, "AC"), (text, "BD")):
         exact_words, folded_words = indexed_words(field)
-        if not exact_words:
-            pos = min(pos + 1, MAX_POS)
-            continue
-        at_exact, at_folded = _entries(exact_weight), _entries(folded_weight)
-        if pos + len(exact_words) < MAX_POS and max(map(len, exact_words)) <= MAX_LEXEME:
-            for at, exact_form, folded_form in zip(range(pos + 1, MAX_POS), exact_words,
-                                                   folded_words):
-                entries[exact_form].append(at_exact[at])
-                if folded_form != exact_form:
-                    entries[folded_form].append(at_folded[at])
-            pairs.update(map(_pair, folded_words, folded_words[1:]))
-            pos += len(exact_words)
+        count = len(exact_words)
+        neighbours = zip(folded_words, folded_words[1:])
+        if count and max(map(len, exact_words)) > MAX_LEXEME:
+            exact_words, folded_words, neighbours = _without_long(exact_words, folded_words)
+        out.append(_entries(exact_words, exact_weight, pos))
+        out.append(_entries(folded_words, folded_weight, pos))
+        forms.update(exact_words, folded_words)
+        if pair_words is None:
+            pairs.update([PAIR + a + PAIR + b for a, b in neighbours])
         else:
-            pos = _add_long(entries, pairs, pos, exact_words, folded_words, at_exact,
-                            at_folded)
-        pos = min(pos + 1, MAX_POS)  # a gap, so that no phrase runs from title into text
+            pairs.update([PAIR + a + PAIR + b for a, b in neighbours
+                          if a in pair_words and b in pair_words])
+        pos += count + 1  # a gap, so that no phrase runs from title into text
     if terms is not None:
-        terms.update(entries.keys())
+        forms.discard(PAIR)
+        terms.update(forms)
         terms[ALL] += 1
-    out = [f"{_lexeme(word)}:{','.join(found[:MAX_POSITIONS])}"
-           for word, found in entries.items()]
-    return " ".join(out), " ".join(map(_lexeme, pairs))
+    return " ".join(filter(None, out)), " ".join(map(_lexeme, pairs))
 
 
-def _add_long(entries: defaultdict[str, list[str]], pairs: set[str], pos: int,
-              exact_words: list[str], folded_words: list[str], at_exact: list[str],
-              at_folded: list[str]) -> int:
-    """Add the words of a text that is very long or holds over-long "words"; return pos."""
-    previous = None
-    for exact_form, folded_form in zip(exact_words, folded_words):
-        pos = min(pos + 1, MAX_POS)
-        if len(exact_form) > MAX_LEXEME:
-            previous = None
-            continue
-        _add_at(entries[exact_form], at_exact[pos])
-        if folded_form != exact_form:
-            _add_at(entries[folded_form], at_folded[pos])
-        if previous is not None:
-            pairs.add(_pair(previous, folded_form))
-        previous = folded_form
-    return pos
+def _without_long(exact_words: list[str], folded_words: list[str]) -> tuple:
+    """Replace over-long "words" (hashes, base64) by :data:`PAIR`, a lexeme no query asks for.
+
+    No lexeme may be that long, nor would anyone search for one; the placeholder keeps the
+    positions of the other words, and no pair is made with it.
+    """
+    keep = [len(w) <= MAX_LEXEME for w in exact_words]
+    exact_words = [w if k else PAIR for w, k in zip(exact_words, keep)]
+    folded_words = [w if k else PAIR for w, k in zip(folded_words, keep)]
+    neighbours = [(a, b) for a, b, ka, kb in zip(folded_words, folded_words[1:], keep, keep[1:])
+                  if ka and kb]
+    return exact_words, folded_words, neighbours
 
 
 def _pair(first: str, second: str) -> str:
     return PAIR + first + PAIR + second
-
-
-def _add_at(found: list[str], entry: str) -> None:
-    # Positions must be distinct: past the last one, a word is kept once, there.
-    if not found or found[-1].rstrip("ABC") != entry.rstrip("ABC"):
-        found.append(entry)
 
 
 def _term(word: str, prefix: bool, weights: str = "") -> str:
@@ -167,25 +166,41 @@ def render_match_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
     """Render ``parsed`` as the tsquery that finds its documents, on folded lexemes only.
 
     Folded lexemes exist for every word, so they find every match (the exact ones only weigh
-    in ranking); a prefix is replaced by the indexed words it covers when there are few.
+    in ranking); a prefix is replaced by the indexed words it covers when there are few. A
+    phrase the pairs condition decides alone (:func:`_pair_decides`) is left to it: the result
+    may then be empty.
     """
     def any_of(atoms) -> str:
         rendered = [_render_match_atom(a, plan) for a in atoms]
         return rendered[0] if len(rendered) == 1 else "(" + " | ".join(rendered) + ")"
 
-    parts = [any_of(group) for group in parsed.required]
+    parts = [any_of(group) for group in parsed.required if not _pair_decides(group, plan)]
     parts.extend(f"!{any_of((atom,))}" for atom in parsed.excluded)
     return " & ".join(parts)
 
 
-def render_pairs_tsquery(parsed: ParsedQuery) -> str:
+def _pair_decides(group: tuple, plan: Plan | None) -> bool:
+    """Return whether the pairs condition alone finds this group's documents.
+
+    A phrase of two words whose pair is indexed, required on its own: the pair lexeme is in
+    exactly the documents where the two folded words stand side by side in one field, which is
+    what ``<->`` would check on every one of them, reading and decompressing its ``tsv``.
+    """
+    if len(group) != 1 or not isinstance(group[0], Phrase) or len(group[0].terms) != 2:
+        return False
+    first, second = group[0].terms
+    return not second.prefix and (plan is None or plan.has_pair(first.folded, second.folded))
+
+
+def render_pairs_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
     """Render the word pairs every match of ``parsed`` must hold, or nothing.
 
-    They come from phrases that are required on their own (not one side of an OR): the GIN
-    index of the pairs then narrows the phrase to a few documents, and the planner can
-    estimate a pair (it cannot estimate ``<->``).
+    They come from phrases that are required on their own (not one side of an OR) and whose
+    pairs are indexed (:meth:`Plan.has_pair`): the GIN index of the pairs then narrows the
+    phrase to a few documents, and the planner can estimate a pair (it cannot estimate ``<->``).
     """
     pairs = {_pair(a.folded, b.folded)
              for group in parsed.required if len(group) == 1 and isinstance(group[0], Phrase)
-             for a, b in zip(group[0].terms, group[0].terms[1:]) if not b.prefix}
+             for a, b in zip(group[0].terms, group[0].terms[1:])
+             if not b.prefix and (plan is None or plan.has_pair(a.folded, b.folded))}
     return " & ".join(map(_lexeme, sorted(pairs)))

@@ -1,10 +1,8 @@
-"""A long re-index prepares its batches in worker processes and indexes the same thing."""
+"""A re-index prepares the next batch on a helper thread and indexes the same thing."""
 
 
-def test_reindex_with_worker_processes_indexes_every_document(doc, backend, conn, search):
+def test_reindex_in_batches_indexes_every_document_once(doc, backend, conn, search):
     backend.batch_size = 3
-    backend.workers = 1
-    backend.parallel_after = 3  # the first batch here, the others through the worker
     docs = [doc(i, f"Kitabxana {i}", "Şəhər kitabxanalarının fondu", agency_id=i % 2 + 1)
             for i in range(1, 12)]
     docs.append(doc(5, "Kitabxana 5", "yenilənmiş mətn"))  # a request given twice: last wins
