@@ -70,16 +70,13 @@ def seed_demo(count):
 def reindex():
     """Rebuild the archive's search index from the published requests."""
     from foi.search import get_backend
-    from foi.services.publishing import search_document
+    from foi.services.publishing import published_documents
 
     total = db.session.scalar(select(func.count(InfoRequest.id))
                               .where(InfoRequest.status == PUBLISHED))
     conn = db.session.connection()
     backend = get_backend(conn)
-    rows = db.session.scalars(select(InfoRequest).where(InfoRequest.status == PUBLISHED)
-                              .order_by(InfoRequest.id).execution_options(yield_per=500))
     with click.progressbar(length=total, label="Re-indexing") as bar:
-        done = backend.reindex(conn, (search_document(r) for r in rows),
-                               progress=lambda n: bar.update(n - bar.pos))
+        done = backend.reindex(conn, published_documents(), progress=bar.update)
     db.session.commit()
     click.echo(f"{done} requests indexed.")

@@ -1,10 +1,13 @@
 """Coordinators approve answers for the public archive; the archive index follows."""
+from collections.abc import Iterator
+
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from foi.documents.extract import extract_text
 from foi.documents.hidden import inspect_hidden
 from foi.extensions import db
-from foi.models import InfoRequest, User
+from foi.models import Agency, Document, InfoRequest, Response, User
 from foi.models.agency import PUBLISH_ON_ANSWER
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
@@ -30,6 +33,43 @@ def search_document(req: InfoRequest) -> SearchDocument:
         attachments_text="\n".join(d.text for d in released if d.text),
         agency_id=req.agency_id, outcome=req.outcome or "",
         topic=(req.agency.topic_list or [None])[0], published_at=req.published_at)
+
+
+def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
+    """Yield the index entry of every published request, oldest first, for a full re-index.
+
+    The same fields as :func:`search_document`, read a batch at a time with plain queries (a
+    request, its answer and its released files' text) rather than loading each request's
+    objects, which would cost several queries a request.
+    """
+    topics = {a.id: (a.topic_list or [None])[0] for a in db.session.scalars(select(Agency))}
+    last = 0
+    while True:
+        rows = db.session.execute(
+            select(InfoRequest.id, InfoRequest.reference, InfoRequest.subject, InfoRequest.body,
+                   InfoRequest.agency_id, InfoRequest.outcome, InfoRequest.published_at,
+                   Response.public_body, Response.body.label("answer"))
+            .outerjoin(Response, Response.request_id == InfoRequest.id)
+            .where(InfoRequest.status == PUBLISHED, InfoRequest.id > last)
+            .order_by(InfoRequest.id).limit(batch_size)).all()
+        if not rows:
+            return
+        files: dict[int, list[str]] = {}
+        for request_id, text in db.session.execute(
+                select(Document.request_id, Document.text)
+                .where(Document.request_id.in_([r.id for r in rows]),
+                       Document.source == FROM_AGENCY, Document.public)
+                .order_by(Document.id)):
+            if text:
+                files.setdefault(request_id, []).append(text)
+        for r in rows:
+            yield SearchDocument(
+                request_id=r.id, reference=r.reference, title=r.subject, body=r.body,
+                answer=(r.public_body if r.public_body is not None else r.answer) or "",
+                attachments_text="\n".join(files.get(r.id, ())), agency_id=r.agency_id,
+                outcome=r.outcome or "", topic=topics.get(r.agency_id),
+                published_at=r.published_at)
+        last = rows[-1].id
 
 
 def _release_files(req: InfoRequest) -> None:
