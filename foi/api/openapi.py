@@ -4,6 +4,8 @@ Kept as data next to the views it describes; tests/api runs schemathesis against
 field added to foi.services.archive.public_record without a line here fails the build.
 """
 
+from foi.search import SearchBackend
+
 MAX_PAGE = 10_000
 
 _DATETIME = {"type": "string", "format": "date-time"}
@@ -58,7 +60,8 @@ _PAGE = {
         "pages": {"type": "integer", "minimum": 0},
         "per_page": {"type": "integer", "minimum": 1},
         "capped": {"type": "boolean", "description":
-                   "More matched than are ranked: pages stop at the newest 10,000 matches."},
+                   f"More matched than are ranked: pages stop at the newest"
+                   f" {SearchBackend.candidate_limit:,} matches."},
         "links": {"type": "object", "additionalProperties": False, "required": ["self", "first"],
                   "properties": {name: _LINK for name in ("self", "first", "last", "next",
                                                           "prev")}},

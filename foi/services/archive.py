@@ -41,13 +41,14 @@ from foi.models import Agency, InfoRequest
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
 from foi.models.request import OUTCOMES, PUBLISHED
-from foi.search import Hit, SearchQuery, SearchResults, get_backend
+from foi.search import Hit, SearchBackend, SearchQuery, SearchResults, get_backend
 from foi.services.deadlines import law_pack, request_law
 
 log = logging.getLogger(__name__)
 
-#: Rows a CSV export holds at most: the search ranks no more candidates than this.
-EXPORT_LIMIT = 10_000
+#: Rows a CSV export holds at most: a search finds no more than this (the newest, when more
+#: match); the nightly bulk file holds the whole archive.
+EXPORT_LIMIT = SearchBackend.candidate_limit
 #: Requests of a CSV export loaded at once.
 EXPORT_BATCH = 500
 #: Entries of an Atom feed.

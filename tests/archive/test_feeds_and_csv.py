@@ -62,6 +62,12 @@ def test_csv_export_without_words_lists_the_whole_archive(archive, client):
     assert len(list(csv.DictReader(io.StringIO(text)))) == 3
 
 
+def test_csv_export_keeps_the_topic_filter_of_the_search(archive, client):
+    text = client.get("/archive/export.csv?topic=education").data.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["subject"] for r in rows] == ["Məktəb təmiri"]
+
+
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(archive, client):
     from tests.archive.seed import publish
 
@@ -106,3 +112,11 @@ def test_csv_export_of_more_than_a_page_lists_every_answer_once_in_the_archive_o
         assert exported == shown
         orders[words] = exported
     assert orders[""] != orders["büdcə"]  # newest first, then most relevant first
+
+
+def test_search_page_filters_and_counts_by_topic(archive, client):
+    page = client.get("/archive?q=informasiya").get_data(as_text=True)
+    assert "By topic" in page and "?q=informasiya&amp;topic=education" in page
+    filtered = client.get("/archive?q=informasiya&topic=education").get_data(as_text=True)
+    assert "Məktəb təmiri" in filtered and "Şəhər büdcəsi" not in filtered
+    assert 'value="education" selected' in filtered

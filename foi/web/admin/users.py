@@ -29,6 +29,7 @@ EVENT_LABELS = {
     "password_set": _l("First password set"), "password_changed": _l("Password changed"),
     "email_changed": _l("E-mail address changed"),
     "profile_changed": _l("Name or language changed"), "deleted": _l("Deleted by its owner"),
+    "created": _l("Created from the command line"),
 }
 
 

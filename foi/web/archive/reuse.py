@@ -34,7 +34,7 @@ def export_csv():
     """Stream every request matching the search (public fields only) as CSV for spreadsheets."""
     query = archive_query()
     query = SearchQuery(q=query.q, agency_id=query.agency_id, outcome=query.outcome,
-                        year=query.year, sort=query.sort)
+                        year=query.year, topic=query.topic, sort=query.sort)
     response = Response(stream_with_context(csv_rows(query)), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="foi-archive.csv"'
     response.headers["X-Content-Type-Options"] = "nosniff"

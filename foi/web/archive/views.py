@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, render_template, request
 from sqlalchemy import func, select
 
+from foi.demo.topics import TOPICS
 from foi.extensions import db
 from foi.i18n import current_locale, sort_key
 from foi.law import available_packs
@@ -29,10 +30,11 @@ def _int(name: str) -> int | None:
 
 def archive_query() -> SearchQuery:
     """Read the search box and filters from the query string, ignoring nonsense values."""
-    outcome = request.args.get("outcome")
+    outcome, topic = request.args.get("outcome"), request.args.get("topic")
     return SearchQuery(
         q=request.args.get("q", "")[:500], agency_id=_int("agency"),
         outcome=outcome if outcome in OUTCOMES else None, year=_int("year"),
+        topic=topic if topic in TOPICS else None,
         sort="newest" if request.args.get("sort") == "newest" else "relevance",
         page=max(1, _int("page") or 1), per_page=20)
 
@@ -63,7 +65,8 @@ def search():
     return render_template(
         "archive/search.html", query=query, results=results, agencies=agencies,
         requests=published_requests([h.request_id for h in results.hits]),
-        outcome_labels=OUTCOME_LABELS, locale=current_locale(), args=search_args())
+        outcome_labels=OUTCOME_LABELS, locale=current_locale(), args=search_args(),
+        topic_labels={code: t.label(current_locale()) for code, t in TOPICS.items()})
 
 
 @bp.get("/r/<reference>")
