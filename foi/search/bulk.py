@@ -28,18 +28,23 @@ def batches(docs: Iterable[Any], size: int) -> Iterator[tuple[list[Any], int]]:
 
 def run(backend, conn: sa.Connection, docs: Iterable[Any], prepare: Callable[[list[Any]], Any],
         progress: Callable[[int], None] | None) -> int:
-    """Index ``docs`` batch by batch through ``backend``; return how many were given.
+    """Index ``docs`` into an empty index batch by batch; return how many were given.
 
     ``docs`` is read on this thread only (it may come from a query on ``conn``); ``prepare``
     runs on the helper thread.
     """
-    done = 0
+    done, highest = 0, None
     waiting: tuple[list[Any], int, Future] | None = None
 
     def write(batch: list[Any], given: int, future: Future) -> None:
-        nonlocal done
+        nonlocal done, highest
         prepared = future.result()  # an error in the helper thread is raised here
-        backend._remove_many(conn, [d.request_id for d in batch])
+        ids = [d.request_id for d in batch]
+        if highest is not None and min(ids) <= highest:
+            # A request may come again (the last version wins); in id order, as a full
+            # re-index reads them, none does and this costs nothing.
+            backend._remove_many(conn, ids)
+        highest = max(ids) if highest is None else max(highest, *ids)
         backend._insert(conn, batch, prepared)
         done += given
         if progress is not None:
