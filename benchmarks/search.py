@@ -189,11 +189,12 @@ def _progress(docs, n):
 
 
 def _maintain(engine) -> None:
-    """Run what a deployment runs after a bulk load: planner statistics, merged FTS segments."""
+    """Run what `flask foi reindex` runs after the load (merged FTS5 segments, statistics),
+    then what a deployment's routine maintenance adds on PostgreSQL (VACUUM)."""
+    from foi.search import get_backend
+
     with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-            conn.exec_driver_sql("ANALYZE")
+        get_backend(conn).optimize(conn)
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")

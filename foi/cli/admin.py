@@ -78,5 +78,7 @@ def reindex():
     backend = get_backend(conn)
     with click.progressbar(length=total, label="Re-indexing") as bar:
         done = backend.reindex(conn, published_documents(), progress=bar.update)
+    click.echo("Merging the index and updating statistics…")
+    backend.optimize(conn)
     db.session.commit()
     click.echo(f"{done} requests indexed.")

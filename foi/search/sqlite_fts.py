@@ -195,6 +195,11 @@ class SqliteBackend(SearchBackend):
             self._hash_size(conn, DEFAULT_HASH_BYTES)
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(self._cache_size)}")
 
+    def optimize(self, conn: sa.Connection) -> None:
+        """Merge the FTS5 index into one segment (a query then reads one doclist per word)."""
+        conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        super().optimize(conn)
+
     @staticmethod
     def _count_all_terms(conn: sa.Connection) -> None:
         """Fill the word statistics from the index itself (FTS5's own vocabulary table).
