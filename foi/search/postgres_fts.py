@@ -67,6 +67,13 @@ SCHEMA = (
         docs bigint NOT NULL)""",
 )
 
+#: The indexes of search_document a re-index drops and builds again at the end.
+BULK_INDEXES = tuple(st for st in SCHEMA if "INDEX IF NOT EXISTS search_document_" in st)
+
+
+def _index_name(statement: str) -> str:
+    return statement.split("IF NOT EXISTS ", 1)[1].split()[0]
+
 
 def _rank(param: str) -> str:
     return (f"ts_rank(CAST('{WEIGHTS}' AS float4[]), tsv, CAST(:{param} AS tsquery),"
@@ -104,14 +111,16 @@ class PostgresBackend(SearchBackend):
 
     def _start_bulk(self, conn: sa.Connection) -> None:
         super()._start_bulk(conn)
-        # Building a GIN index once is far cheaper than inserting a million rows into one.
-        conn.exec_driver_sql("DROP INDEX IF EXISTS search_document_tsv, search_document_pairs")
+        # Building an index once from all rows is far cheaper than inserting a million rows
+        # into it (for the GIN indexes above all); the server is what limits a re-index.
+        names = ", ".join(_index_name(statement) for statement in BULK_INDEXES)
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {names}")
 
     def _end_bulk(self, conn: sa.Connection) -> None:
         super()._end_bulk(conn)
         memory = conn.exec_driver_sql("SHOW maintenance_work_mem").scalar()
         conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BULK_MEMORY}'")
-        for statement in SCHEMA[1:3]:
+        for statement in BULK_INDEXES:
             conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{memory}'")
 

@@ -45,31 +45,35 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
     topics = {a.id: (a.topic_list or [None])[0] for a in db.session.scalars(select(Agency))}
     last = 0
     while True:
+        # Each query walks a primary or unique key from where the last batch ended: a join
+        # here let PostgreSQL hash the whole answer table for every batch.
         rows = db.session.execute(
             select(InfoRequest.id, InfoRequest.reference, InfoRequest.subject, InfoRequest.body,
-                   InfoRequest.agency_id, InfoRequest.outcome, InfoRequest.published_at,
-                   Response.public_body, Response.body.label("answer"))
-            .outerjoin(Response, Response.request_id == InfoRequest.id)
+                   InfoRequest.agency_id, InfoRequest.outcome, InfoRequest.published_at)
             .where(InfoRequest.status == PUBLISHED, InfoRequest.id > last)
             .order_by(InfoRequest.id).limit(batch_size)).all()
         if not rows:
             return
+        ids = [r.id for r in rows]
+        answers = {request_id: public if public is not None else body
+                   for request_id, public, body in db.session.execute(
+                       select(Response.request_id, Response.public_body, Response.body)
+                       .where(Response.request_id.in_(ids)))}
         files: dict[int, list[str]] = {}
         for request_id, text in db.session.execute(
                 select(Document.request_id, Document.text)
-                .where(Document.request_id.in_([r.id for r in rows]),
-                       Document.source == FROM_AGENCY, Document.public)
+                .where(Document.request_id.in_(ids), Document.source == FROM_AGENCY,
+                       Document.public)
                 .order_by(Document.id)):
             if text:
                 files.setdefault(request_id, []).append(text)
         for r in rows:
             yield SearchDocument(
                 request_id=r.id, reference=r.reference, title=r.subject, body=r.body,
-                answer=(r.public_body if r.public_body is not None else r.answer) or "",
-                attachments_text="\n".join(files.get(r.id, ())), agency_id=r.agency_id,
-                outcome=r.outcome or "", topic=topics.get(r.agency_id),
+                answer=answers.get(r.id) or "", attachments_text="\n".join(files.get(r.id, ())),
+                agency_id=r.agency_id, outcome=r.outcome or "", topic=topics.get(r.agency_id),
                 published_at=r.published_at)
-        last = rows[-1].id
+        last = ids[-1]
 
 
 def _release_files(req: InfoRequest) -> None:
