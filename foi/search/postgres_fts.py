@@ -17,6 +17,7 @@ from foi.search.base import rank_key as make_rank_key
 from foi.search.query import ParsedQuery
 from foi.search.terms import ALL, Plan
 from foi.search.tsvector import (
+    PAIR,
     build_vectors,
     render_exact_tsquery,
     render_match_tsquery,
@@ -168,7 +169,8 @@ class PostgresBackend(SearchBackend):
             "DELETE FROM search_document WHERE request_id = ANY(:ids)"
             " RETURNING tsvector_to_array(tsv)"), params).scalars().all()
         if removed:
-            terms = Counter(w for words in removed for w in words)
+            # The placeholder of over-long words (tsvector.PAIR) is not counted.
+            terms = Counter(w for words in removed for w in words if w != PAIR)
             terms[ALL] += len(removed)
             self._count_terms(conn, Counter({t: -n for t, n in terms.items()}))
 
