@@ -189,8 +189,8 @@ def _progress(docs, n):
 
 
 def _maintain(engine) -> None:
-    """Run what `flask foi reindex` runs after the load (merged FTS5 segments, statistics),
-    then what a deployment's routine maintenance adds on PostgreSQL (VACUUM)."""
+    """Run what `flask foi reindex` runs after the load (planner statistics), then what a
+    deployment's routine maintenance adds on PostgreSQL (VACUUM)."""
     from foi.search import get_backend
 
     with engine.begin() as conn:

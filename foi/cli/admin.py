@@ -78,7 +78,7 @@ def reindex():
     backend = get_backend(conn)
     with click.progressbar(length=total, label="Re-indexing") as bar:
         done = backend.reindex(conn, published_documents(), progress=bar.update)
-    click.echo("Merging the index and updating statistics…")
+    click.echo("Updating the statistics of the query planner…")
     backend.optimize(conn)
     db.session.commit()
     click.echo(f"{done} requests indexed.")

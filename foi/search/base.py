@@ -210,7 +210,7 @@ class SearchBackend(ABC):
             self._end_bulk(conn)
 
     def optimize(self, conn: sa.Connection) -> None:
-        """Leave the index after a re-index as fast to query as it gets: planner statistics."""
+        """Update the query planner's statistics of the index (after a re-index)."""
         conn.exec_driver_sql("ANALYZE search_document")
         conn.exec_driver_sql("ANALYZE search_term")
 
