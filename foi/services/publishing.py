@@ -45,15 +45,23 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
     topics = {a.id: (a.topic_list or [None])[0] for a in db.session.scalars(select(Agency))}
     last = 0
     while True:
-        # Each query walks a primary or unique key from where the last batch ended: a join
-        # here let PostgreSQL hash the whole answer table for every batch.
+        # Every query is answered from a primary or unique key, whatever the planner knows:
+        # on tables just loaded and not yet analysed, "status = published ORDER BY id" made
+        # PostgreSQL read and sort every published request for each batch.
+        page = db.session.execute(
+            select(InfoRequest.id, InfoRequest.status).where(InfoRequest.id > last)
+            .order_by(InfoRequest.id).limit(batch_size)).all()
+        if not page:
+            return
+        last = page[-1].id
+        ids = [r.id for r in page if r.status == PUBLISHED]
+        if not ids:
+            continue
         rows = db.session.execute(
             select(InfoRequest.id, InfoRequest.reference, InfoRequest.subject, InfoRequest.body,
                    InfoRequest.agency_id, InfoRequest.outcome, InfoRequest.published_at)
-            .where(InfoRequest.status == PUBLISHED, InfoRequest.id > last)
-            .order_by(InfoRequest.id).limit(batch_size)).all()
-        if not rows:
-            return
+            .where(InfoRequest.id.in_(ids), InfoRequest.status == PUBLISHED)
+            .order_by(InfoRequest.id)).all()
         ids = [r.id for r in rows]
         answers = {request_id: public if public is not None else body
                    for request_id, public, body in db.session.execute(
@@ -73,7 +81,6 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
                 answer=answers.get(r.id) or "", attachments_text="\n".join(files.get(r.id, ())),
                 agency_id=r.agency_id, outcome=r.outcome or "", topic=topics.get(r.agency_id),
                 published_at=r.published_at)
-        last = ids[-1]
 
 
 def _release_files(req: InfoRequest) -> None:
