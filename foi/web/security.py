@@ -1,5 +1,5 @@
-"""Response headers that make the browser refuse what foi never does."""
-from flask import Flask
+"""Response headers that make the browser refuse what foi never does, and malformed input."""
+from flask import Flask, abort, request
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -7,6 +7,14 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inlin
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul_characters():
+        # No form or link sends NUL, and PostgreSQL cannot compare text holding it: looking up
+        # such a value would fail as a server error instead of a bad request.
+        fields = (*request.args.items(multi=True), *request.form.items(multi=True))
+        if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in fields):
+            abort(400)
+
     @app.after_request
     def security_headers(response):
         headers = response.headers
