@@ -47,6 +47,8 @@ def _agency(value: str) -> int | None:
     value = value.strip()
     if not value:
         return None
+    if "\x00" in value:  # no slug holds NUL, and PostgreSQL cannot compare text holding it
+        return NO_AGENCY
     found = None
     if value.isascii() and value.isdigit():
         if len(value) <= 18:

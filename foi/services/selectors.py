@@ -12,6 +12,8 @@ PER_PAGE = 25
 
 
 def request_by_reference(reference: str) -> InfoRequest | None:
+    if "\x00" in reference:  # no reference holds NUL, and PostgreSQL cannot compare it
+        return None
     return db.session.scalar(select(InfoRequest).where(InfoRequest.reference == reference))
 
 
