@@ -131,7 +131,7 @@ def statistics_in_python(agency):
 
     from foi.extensions import db
     from foi.models import InfoRequest
-    from foi.services.archive import AgencyStatistics
+    from foi.services.agency_stats import AgencyStatistics
 
     rows = db.session.execute(
         select(InfoRequest.status, InfoRequest.outcome, InfoRequest.received_at,
@@ -189,7 +189,7 @@ def statistics_index(app, *, present: bool) -> None:
 def _rounds(agency_ids: list[int], label: str) -> dict:
     from foi.extensions import db
     from foi.models import Agency
-    from foi.services.archive import agency_statistics
+    from foi.services.agency_stats import agency_statistics
 
     times: dict[str, list[float]] = {"python": [], "sql": []}
     agencies = [db.session.get(Agency, i) for i in agency_ids]

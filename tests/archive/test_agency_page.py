@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from foi.extensions import db
-from foi.services.archive import agency_statistics
+from foi.services.agency_stats import agency_statistics
 from tests.archive.seed import build_archive
 
 

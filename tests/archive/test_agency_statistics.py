@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import text
 
 from foi.extensions import db
+from foi.services.agency_stats import agency_statistics
 from foi.services.answering import request_answer
-from foi.services.archive import agency_statistics
 from foi.services.filing import request_withdraw
 from foi.services.publishing import response_approve, response_decline
 from tests.factories import file_request, make_agency, make_user

@@ -13,7 +13,7 @@ from foi.models import Agency, Document, InfoRequest
 from foi.models.document import FROM_AGENCY
 from foi.models.request import OUTCOMES, PUBLISHED
 from foi.search import SearchQuery, get_backend
-from foi.services.archive import agency_statistics
+from foi.services.agency_stats import agency_statistics
 from foi.services.errors import NotFound
 from foi.services.selectors import events_for, published_requests, request_published
 from foi.web.archive.charts import outcome_chart
