@@ -62,12 +62,6 @@ def nfc(text: str) -> str:
         else unicodedata.normalize("NFC", text)
 
 
-def exact(text: str) -> str:
-    """Return ``text`` lower-cased, with Turkic I/ı rules inside Azerbaijani words."""
-    text = nfc(text)
-    if "I" not in text and "İ" not in text:
-        return text.lower()
-    return WORD_RE.sub(lambda m: _EXACT[m.group()], text)
 
 
 def words(text: str) -> list[str]:
@@ -91,9 +85,6 @@ def folded(word: str) -> str:
     return _FOLDED[word]
 
 
-def exact_words(text: str) -> list[str]:
-    """Return the exact form of every word of ``text``, in order."""
-    return list(map(_EXACT.__getitem__, words(text)))
 
 
 def folded_words(text: str) -> list[str]:
@@ -139,8 +130,3 @@ def _turkic_capitals(text: str) -> str:
         done = stop
     out.append(text[done:])
     return "".join(out)
-
-
-def folded_text(text: str) -> str:
-    """Return the folded words of ``text`` joined by spaces (what the folded index holds)."""
-    return " ".join(map(_FOLDED.__getitem__, words(text)))
