@@ -77,7 +77,10 @@ def reindex():
     conn = db.session.connection()
     backend = get_backend(conn)
     with click.progressbar(length=total, label="Re-indexing") as bar:
-        done = backend.reindex(conn, published_documents(), progress=bar.update)
+        done = backend.reindex(
+            conn, published_documents(), progress=bar.update,
+            finishing=lambda: click.echo("\nBuilding and merging the index (minutes for a large"
+                                         " archive)…"))
     click.echo("Updating the statistics of the query planner…")
     backend.optimize(conn)
     db.session.commit()

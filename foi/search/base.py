@@ -189,11 +189,13 @@ class SearchBackend(ABC):
         """Remove a request from the index (nothing happens if it is not there)."""
 
     def reindex(self, conn: sa.Connection, docs: Iterable[SearchDocument],
-                progress: Callable[[int], None] | None = None) -> int:
+                progress: Callable[[int], None] | None = None,
+                finishing: Callable[[], None] | None = None) -> int:
         """Replace the whole index by ``docs``; return how many were indexed.
 
         ``progress`` is called after each batch with the number of documents in that batch,
-        so ``click.progressbar(...).update`` can be passed as it is.
+        so ``click.progressbar(...).update`` can be passed as it is; ``finishing`` once all
+        are written, before the indexes are built and merged (minutes for a large archive).
         """
         docs = iter(docs)
         sample = list(itertools.islice(docs, PAIR_SAMPLE))
@@ -204,8 +206,11 @@ class SearchBackend(ABC):
         save_pair_words(conn, pairs)
         self._start_bulk(conn)
         try:
-            return bulk.run(self, conn, itertools.chain(sample, docs),
+            done = bulk.run(self, conn, itertools.chain(sample, docs),
                             self._bulk_prepare(pairs), progress)
+            if finishing is not None:
+                finishing()
+            return done
         finally:
             self._end_bulk(conn)
 

@@ -27,6 +27,7 @@ def test_reindex_command_indexes_published_text_and_released_files_only(app):
 
     result = app.test_cli_runner().invoke(args=["foi", "reindex"])
     assert result.exit_code == 0, result.output
+    assert "Building and merging the index" in result.output  # the long last step is named
     assert "3 requests indexed." in result.output
 
     def found(q):
