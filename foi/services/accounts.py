@@ -1,6 +1,8 @@
 """Registration, confirmation, login (throttled), password reset and the account page."""
 import math
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -10,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from foi.extensions import db
 from foi.mail.outbox import enqueue
@@ -66,15 +69,32 @@ def user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
+@contextmanager
+def address_unique(email: str, message, field: str | None = "email") -> Iterator[None]:
+    """Give ``message`` if ``email`` was taken by someone else while the block ran.
+
+    The check before a use case does not close the race between two people (or two clicks)
+    giving one address at the same moment: the database's unique index does, and the loser
+    gets the same error as the check gives, not a server error.
+    """
+    try:
+        yield
+    except IntegrityError:
+        db.session.rollback()
+        if user_by_email(email) is None:
+            raise
+        raise DomainError(message, field=field) from None
+
+
 def user_register(*, email: str, password: str, display_name: str, locale: str = "az") -> User:
     """Create a citizen account and send the confirmation e-mail."""
     email = email.strip().lower()
     if len(password) < MIN_PASSWORD:
         raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+    taken = _l("An account with this e-mail already exists. Log in or reset your password.")
     if user_by_email(email):
-        raise DomainError(_l("An account with this e-mail already exists. Log in or reset "
-                             "your password."), field="email")
-    with transaction() as session:
+        raise DomainError(taken, field="email")
+    with address_unique(email, taken), transaction() as session:
         user = User(email=email, password_hash=hash_password(password),
                     display_name=display_name.strip(), role=CITIZEN, locale=locale)
         session.add(user)
@@ -323,6 +343,7 @@ def email_change_confirm(token: str, now: datetime | None = None) -> User:
     The old address is told, so that an owner whose account was taken over notices.
     """
     invalid = _l("This confirmation link is invalid or has expired.")
+    taken = _l("Another account uses this e-mail address.")
     try:
         user_id, old_email, new_email = _serializer("email").loads(
             token, max_age=EMAIL_CHANGE_MAX_AGE)
@@ -335,13 +356,14 @@ def email_change_confirm(token: str, now: datetime | None = None) -> User:
             raise DomainError(invalid)
         other = user_by_email(new_email)
         if other is not None and other.id != user.id:
-            raise DomainError(_l("Another account uses this e-mail address."))
+            raise DomainError(taken)
         now = now or utcnow()
         user.email = new_email
         user.email_confirmed_at = now
         event = account_record(user, EMAIL_CHANGED, actor=user, at=now, old=old_email,
                                new=new_email)
-        session.flush()  # the event's id names this change in the message's key
+        with address_unique(new_email, taken, field=None):
+            session.flush()  # the event's id names this change in the message's key
         # The new address only masked: the old mailbox may be the one in other hands (the
         # reason for the change), and it must not learn where the account's mail goes now.
         enqueue(f"user:{user.id}:email-changed:{event.id}", old_email, "email_changed_notice",

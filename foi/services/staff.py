@@ -20,6 +20,7 @@ from foi.services.accounts import (
     DELETED_DOMAIN,
     MIN_PASSWORD,
     account_record,
+    address_unique,
     hash_password,
     invitation_link,
     unusable_password,
@@ -130,10 +131,11 @@ def staff_invite(*, actor: User, email: str, display_name: str, role: str,
         raise DomainError(_l("Choose a role."), field="role")
     if not display_name:
         raise DomainError(_l("Write the person's name."), field="display_name")
+    taken = _l("An account with this e-mail already exists.")
     if user_by_email(email):
-        raise DomainError(_l("An account with this e-mail already exists."), field="email")
+        raise DomainError(taken, field="email")
     agency = _agency_for(role, agency_id)
-    with transaction() as session:
+    with address_unique(email, taken), transaction() as session:
         user = User(email=email, display_name=display_name, role=role, agency=agency,
                     locale=locale, password_hash=unusable_password(), active=True)
         session.add(user)
@@ -158,8 +160,9 @@ def account_create(*, email: str, display_name: str, role: str, password: str,
         raise DomainError(_l("Write the person's name."), field="display_name")
     if len(password) < MIN_PASSWORD:
         raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+    taken = _l("An account with this e-mail already exists.")
     if user_by_email(email):  # compares lower-cased: Ali@x.az and ali@x.az are one address
-        raise DomainError(_l("An account with this e-mail already exists."), field="email")
+        raise DomainError(taken, field="email")
     agency = None
     if agency_slug:
         agency = db.session.scalar(select(Agency).where(Agency.slug == agency_slug.strip()))
@@ -171,7 +174,7 @@ def account_create(*, email: str, display_name: str, role: str, password: str,
                               field="agency")
     elif role in STAFF_ROLES:
         raise DomainError(_l("Choose the agency this person works for."), field="agency")
-    with transaction() as session:
+    with address_unique(email, taken), transaction() as session:
         user = User(email=email, display_name=display_name, role=role, agency=agency,
                     locale=locale, password_hash=hash_password(password),
                     email_confirmed_at=utcnow(), active=True)
