@@ -31,6 +31,8 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks._bulk import insert_rows
+
 AGENCIES, CITIZENS, ROUNDS = 40, 200, 3
 STATISTICS_INDEX = "ix_info_request_statistics"
 COLUMNS = ("id", "reference", "requester_id", "agency_id", "subject", "body", "lang", "status",
@@ -102,20 +104,12 @@ def load(app, n: int, kind: str) -> tuple[list[int], float]:
         raw = db.engine.raw_connection()
         try:
             cur = raw.cursor()
+            insert_rows(cur, kind, "info_request", COLUMNS, _rows(n, kind, agencies, citizens))
+            raw.commit()
             if kind == "sqlite":
-                sql = (f"INSERT INTO info_request ({', '.join(COLUMNS)}) "
-                       f"VALUES ({', '.join('?' * len(COLUMNS))})")
-                rows = _rows(n, kind, agencies, citizens)
-                while chunk := [r for _, r in zip(range(50_000), rows)]:
-                    cur.executemany(sql, chunk)
-                raw.commit()
                 cur.execute("ANALYZE")
             else:
-                with cur.copy(f"COPY info_request ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                    for row in _rows(n, kind, agencies, citizens):
-                        copy.write_row(row)
                 cur.execute("SELECT setval('info_request_id_seq', %s)", (n,))
-                raw.commit()
             raw.commit()
         finally:
             raw.close()

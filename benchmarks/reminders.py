@@ -23,6 +23,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks._bulk import insert_rows
+
 AGENCIES, OFFICERS_PER_AGENCY, CITIZENS = 40, 5, 1000
 COLUMNS = ("id", "reference", "requester_id", "agency_id", "assignee_id", "subject", "body",
            "lang", "status", "publish_name", "received_at", "due_at", "deadline_version",
@@ -92,23 +94,10 @@ def load(app, n: int, now: datetime, kind: str) -> float:
         raw = db.engine.raw_connection()
         try:
             cur = raw.cursor()
-            if kind == "sqlite":
-                sql = (f"INSERT INTO info_request ({', '.join(COLUMNS)}) "
-                       f"VALUES ({', '.join('?' * len(COLUMNS))})")
-                rows = _rows(n, now, kind, citizens, staff)
-                while chunk := [r for _, r in zip(range(50_000), rows)]:
-                    cur.executemany(sql, chunk)
-                rows = _schedule(n, now, kind)
-                while chunk := [r for _, r in zip(range(50_000), rows)]:
-                    cur.executemany("INSERT INTO reminder_schedule (request_id, next_at) "
-                                    "VALUES (?, ?)", chunk)
-            else:
-                with cur.copy(f"COPY info_request ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                    for row in _rows(n, now, kind, citizens, staff):
-                        copy.write_row(row)
-                with cur.copy("COPY reminder_schedule (request_id, next_at) FROM STDIN") as copy:
-                    for row in _schedule(n, now, kind):
-                        copy.write_row(row)
+            insert_rows(cur, kind, "info_request", COLUMNS, _rows(n, now, kind, citizens, staff))
+            insert_rows(cur, kind, "reminder_schedule", ("request_id", "next_at"),
+                        _schedule(n, now, kind))
+            if kind == "postgresql":
                 cur.execute("SELECT setval('info_request_id_seq', %s)", (n,))
             raw.commit()
             cur.execute("ANALYZE")
