@@ -78,7 +78,7 @@ bench: install-dev postgres
 	$(BIN)/python -m benchmarks
 
 lint: install-dev
-	$(BIN)/ruff check foi tests benchmarks config.py wsgi.py
+	$(BIN)/ruff check foi tests benchmarks migrations config.py wsgi.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
