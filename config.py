@@ -34,6 +34,8 @@ class Config:
     MAIL_BACKEND = _env("MAIL_BACKEND", "smtp")
     MAIL_DIR = _env("MAIL_DIR", str(INSTANCE_DIR / "mail"))
     MAIL_FROM = _env("MAIL_FROM", "foi <no-reply@foi.example.az>")
+    # Where people reach the site's administrators: named in notices that ask them to do so.
+    ADMIN_CONTACT = _env("ADMIN_CONTACT", "")
     SMTP_HOST = _env("SMTP_HOST", "127.0.0.1")
     SMTP_PORT = int(_env("SMTP_PORT", "25"))
     SMTP_USER = _env("SMTP_USER")

@@ -67,3 +67,21 @@ def test_confirming_twice_sends_one_notice(app, client, login, mailed_link, mail
 
     deliver_pending(utcnow())
     assert len(mail_server.to("nigar@old.example")) == 1
+
+
+@pytest.mark.parametrize(("locale", "line"), [
+    ("en", "The administrators' address: help@foi.example.az"),
+    ("ru", "Адрес администраторов: help@foi.example.az"),
+])
+def test_the_notice_gives_the_administrators_address_when_the_site_has_one(
+        app, client, login, mailed_link, mail_server, monkeypatch, locale, line):
+    first = make_user(email="aynur@old.example", locale=locale)
+    _change_address(client, login, mailed_link, first, "aynur@new.example")
+    monkeypatch.setitem(app.config, "ADMIN_CONTACT", "help@foi.example.az")
+    second = make_user(email="samir@old.example", locale=locale)
+    _change_address(client, login, mailed_link, second, "samir@new.example")
+
+    deliver_pending(utcnow())
+    without = mail_server.to("aynur@old.example")[0].get_content()
+    assert "help@foi.example.az" not in without and line.split(":")[0] not in without
+    assert line in mail_server.to("samir@old.example")[0].get_content()
