@@ -2,7 +2,9 @@
 
 Safe defaults for development; ``ProductionConfig`` refuses to start without a real secret key.
 """
+
 import os
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -19,7 +21,8 @@ def _bool(name: str, default: bool) -> bool:
 
 
 class Config:
-    SECRET_KEY = _env("SECRET_KEY", "dev-only-not-secret")
+    # Unset outside production: foi.secret_key makes a random one, kept in INSTANCE_DIR.
+    SECRET_KEY = _env("SECRET_KEY", "")
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'foi.sqlite3'}")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SITE_URL = _env("SITE_URL", "http://127.0.0.1:5000")
@@ -57,10 +60,70 @@ class Config:
     SESSION_COOKIE_SECURE = _bool("SECURE_COOKIES", False)
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # "Keep me logged in" lasts this long, and no login outlives it (user_session on the server).
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(_env("REMEMBER_DAYS", "30")))
+    # A login without "keep me logged in" ends after this many hours unused.
+    SESSION_IDLE_HOURS = float(_env("SESSION_IDLE_HOURS", "12"))
     WTF_CSRF_TIME_LIMIT = None  # a long form typed slowly must not fail on submit
 
+    # Seconds a browser or proxy may keep an anonymous public page before asking again.
+    PUBLIC_MAX_AGE = int(_env("PUBLIC_MAX_AGE", "60"))
+    # Seconds the application cache keeps an anonymous page or a count (0: never). Publishing,
+    # redacting or changing an agency drops them at once; the bound is for counts of requests
+    # not yet public (received, answered on time), which change without that.
+    PAGE_CACHE_SECONDS = int(_env("PAGE_CACHE_SECONDS", "60"))
+    # Shared state for many workers and hosts: rate-limit counters and the application cache
+    # live in Redis when this is set (e.g. redis://host:6379/0); otherwise the counters are in
+    # the database and each process keeps its own cache (versioned by the database).
+    REDIS_URL = _env("REDIS_URL", "")
+    # How many proxies in front set X-Forwarded-For; the client's address is read through them.
+    PROXY_HOPS = int(_env("PROXY_HOPS", "0"))
+    RATE_LIMITS_ENABLED = _bool("RATELIMIT_ENABLED", True)
+    # "name=limit; ..." over the defaults of foi/ratelimits/__init__.py ("filing.account=20/hour")
+    RATE_LIMITS = _env("RATE_LIMITS", "")
+    # Operations: who may read /metrics (addresses or networks, comma-separated); log format
+    # "json" for one JSON object a line with the request id (/readyz checks REDIS_URL above).
+    METRICS_ALLOW = _env("METRICS_ALLOW", "127.0.0.1,::1")
+    LOG_FORMAT = _env("LOG_FORMAT", "text")
+
+    # Roles that must sign in with a second factor (TOTP); citizens may turn one on themselves.
+    TWO_FACTOR_REQUIRED_ROLES = tuple(
+        role.strip()
+        for role in _env("2FA_REQUIRED_ROLES", "officer,coordinator,admin,ombudsman").split(",")
+        if role.strip()
+    )
+
     SCHEDULER_INTERVAL_SECONDS = int(_env("SCHEDULER_INTERVAL", "60"))
+    # How long the active scheduler's lease lasts: a standby takes over at most 4/3 of it after
+    # the active one dies (renewed every third of it, however long a sweep runs).
+    SCHEDULER_LEASE_SECONDS = float(_env("SCHEDULER_LEASE", "15"))
+    # The task queue (foi/jobs/queue.py): Redis when REDIS_URL is set, else the PostgreSQL
+    # database, else this SQLite file. A job's lease is renewed every second while it runs; a
+    # job whose worker died is sent again once the lease ran out, JOB_ATTEMPTS claims at most.
+    QUEUE_PATH = _env("QUEUE_PATH", str(INSTANCE_DIR / "queue.sqlite3"))
+    JOB_LEASE_SECONDS = float(_env("JOB_LEASE", "30"))
+    JOB_ATTEMPTS = int(_env("JOB_ATTEMPTS", "3"))
+    JOB_MODULES = _env("JOB_MODULES", "")  # more modules registering job kinds
+    # A dossier with more events than this is prepared on the task queue, not in the page.
+    DOSSIER_INLINE_EVENTS = int(_env("DOSSIER_INLINE_EVENTS", "150"))
+    JOBS_DIR = _env("JOBS_DIR", str(INSTANCE_DIR / "jobs"))  # files made for the person asking
+    # OCR of scans (foi/documents/ocr.py): Debian's ocrmypdf and Tesseract when installed;
+    # FOI_OCR=off turns it off. OCR_JOBS pages read at once (0: one per CPU); a file whose OCR
+    # runs longer than OCR_TIMEOUT seconds is marked unreadable.
+    OCR_ENABLED = _bool("OCR", True)
+    OCR_JOBS = int(_env("OCR_JOBS", "0"))
+    OCR_TIMEOUT = float(_env("OCR_TIMEOUT", "900"))
     REMINDER_DAYS = tuple(int(x) for x in _env("REMINDER_DAYS", "3,1,0").split(","))
+    # Drafts not saved for DRAFT_KEEP_DAYS are deleted by the scheduler, their author warned
+    # by e-mail DRAFT_WARN_DAYS before (foi.services.drafts.drafts_sweep).
+    DRAFT_KEEP_DAYS = int(_env("DRAFT_KEEP_DAYS", "30"))
+    DRAFT_WARN_DAYS = int(_env("DRAFT_WARN_DAYS", "7"))
+    MAX_DRAFTS_PER_ACCOUNT = int(_env("MAX_DRAFTS_PER_ACCOUNT", "50"))
+    # One request may be sent to this many agencies at once, each its own request.
+    MAX_AGENCIES_PER_REQUEST = int(_env("MAX_AGENCIES_PER_REQUEST", "5"))
+    # Where an instance keeps what it makes for itself (the development secret key).
+    INSTANCE_DIR = str(INSTANCE_DIR)
 
 
 class DevelopmentConfig(Config):
@@ -70,8 +133,13 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     TESTING = True
     WTF_CSRF_ENABLED = False
-    SECRET_KEY = "test-secret"
-    PASSWORD_HASHER = "fast-insecure-for-tests"
+    # S105 is a false positive here: test-only settings (TestingConfig), never used outside the test
+    # suite.
+    SECRET_KEY = "test-secret"  # noqa: S105
+    # S105 is a false positive here: test-only settings (TestingConfig), never used outside the test
+    # suite.
+    PASSWORD_HASHER = "fast-insecure-for-tests"  # noqa: S105
+    RATE_LIMITS_ENABLED = _bool("RATELIMIT_ENABLED", False)  # the limits' own tests turn them on
     MAIL_BACKEND = "smtp"
 
 

@@ -2,6 +2,7 @@
 
 ``python -m benchmarks search`` runs only the named modules.
 """
+
 import importlib
 import pkgutil
 import sys
@@ -11,8 +12,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     """Run the benchmark modules named in ``argv``, or all of them, in name order."""
     here = Path(__file__).parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(here)])
-                   if not m.name.startswith("_"))
+    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
     wanted = argv or names
     unknown = [n for n in wanted if n not in names]
     if unknown:

@@ -5,6 +5,7 @@ Azerbaijani suffixes first, then invented words for the long tail); a few words 
 every request, as "informasiya" does in real ones. Texts are built from a pool of Zipf-sampled
 sentences, which keeps generation fast in pure Python while every index sees the same skew.
 """
+
 import itertools
 import random
 from collections.abc import Iterator
@@ -24,8 +25,24 @@ AZ_STEMS = (
     "audit yoxlama komissiya şikayət müraciət sorğu cavab sənəd arayış siyahı cədvəl məbləğ "
     "manat il ay tarix say faiz artım azalma plan icra nəticə"
 ).split()
-AZ_SUFFIXES = ("", "lər", "ları", "ın", "nin", "da", "də", "dan", "dən", "a", "ə", "ı", "i",
-               "lərin", "larda", "dakı")
+AZ_SUFFIXES = (
+    "",
+    "lər",
+    "ları",
+    "ın",
+    "nin",
+    "da",
+    "də",
+    "dan",
+    "dən",
+    "a",
+    "ə",
+    "ı",
+    "i",
+    "lərin",
+    "larda",
+    "dakı",
+)
 EN_WORDS = (
     "budget tax school hospital road water city village district ministry contract tender "
     "spending revenue salary staff repair construction project programme report statistics "
@@ -38,14 +55,22 @@ EN_WORDS = (
     "please provide the of and for in on with how many much what which"
 ).split()
 # (word, share of documents containing it): the "words in nearly every request".
-EVERYWHERE = (("informasiya", 0.95), ("məlumat", 0.8), ("barədə", 0.7), ("xahiş", 0.6),
-              ("edirəm", 0.55), ("information", 0.3))
+EVERYWHERE = (
+    ("informasiya", 0.95),
+    ("məlumat", 0.8),
+    ("barədə", 0.7),
+    ("xahiş", 0.6),
+    ("edirəm", 0.55),
+    ("information", 0.3),
+)
 # The most frequent words of real requests are small function words.
 FUNCTION_WORDS = "və ilə üçün bu bir olan üzrə haqqında ki hansı neçə the of and to".split()
 OUTCOMES = ("given", "given", "given", "partial", "refused", "not_held")
-SYLLABLES = ("ba be bi bo bu ca ce da də di du ga gə ka kə la lə li ma mə mi na nə ni ra rə "
-             "ri sa sə si ta tə ti va və ya yə za zə şa şə ça çə xa xə qa qə ğa ğı ö ü ı "
-             "tor ler lar man dar kan sun vet bek gül taş yol").split()
+SYLLABLES = (
+    "ba be bi bo bu ca ce da də di du ga gə ka kə la lə li ma mə mi na nə ni ra rə "
+    "ri sa sə si ta tə ti va və ya yə za zə şa şə ça çə xa xə qa qə ğa ğı ö ü ı "
+    "tor ler lar man dar kan sun vet bek gül taş yol"
+).split()
 
 
 def vocabulary(rng: random.Random, size: int = 40_000) -> list[str]:
@@ -70,8 +95,7 @@ class Archive:
     def __init__(self, seed: int = 7, agencies: int = 40, sentences: int = 30_000):
         self.rng = rng = random.Random(seed)
         self.words = vocabulary(rng)
-        weights = list(itertools.accumulate(1.0 / (r ** 1.05) for r in range(1, len(self.words)
-                                                                               + 1)))
+        weights = list(itertools.accumulate(1.0 / (r**1.05) for r in range(1, len(self.words) + 1)))
         self.sentences = []
         for _ in range(sentences):
             n = rng.randint(6, 18)
@@ -96,12 +120,17 @@ class Archive:
                 body = f"{body} {' '.join(extra)}."
             published = self.start + timedelta(seconds=span * (i + rng.random()) / n)
             yield SearchDocument(
-                request_id=rid, reference=f"AZ-{published.year}-{rid:07d}",
+                request_id=rid,
+                reference=f"AZ-{published.year}-{rid:07d}",
                 title=" ".join(rng.choices(self.title_words, k=rng.randint(3, 8))).capitalize(),
-                body=body, answer=self._text(1, 9),
+                body=body,
+                answer=self._text(1, 9),
                 attachments_text=self._text(15, 60) if rng.random() < 0.05 else "",
-                agency_id=rng.randint(1, self.agencies), outcome=rng.choice(OUTCOMES),
-                topic=None, published_at=published)
+                agency_id=rng.randint(1, self.agencies),
+                outcome=rng.choice(OUTCOMES),
+                topic=None,
+                published_at=published,
+            )
 
     def queries(self, n: int = 200) -> list[tuple[str, dict[str, str]]]:
         """Return ``n`` mixed queries as (kind, query-string arguments)."""
@@ -124,8 +153,10 @@ class Archive:
             elif kind == "prefix":
                 args = {"q": rng.choice(self.words[:2000])[:4] + "*"}
             else:
-                args = {"q": rng.choice(common + rare[:200]),
-                        rng.choice(("agency", "year", "outcome")): ""}
+                args = {
+                    "q": rng.choice(common + rare[:200]),
+                    rng.choice(("agency", "year", "outcome")): "",
+                }
                 if "agency" in args:
                     args["agency"] = str(rng.randint(1, self.agencies))
                 elif "year" in args:

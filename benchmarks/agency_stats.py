@@ -19,6 +19,7 @@ both ways, or the run stops.
 Environment: FOI_BENCH_STATS_N (default 200000), FOI_BENCH_DATABASES (sqlite,postgresql),
 FOI_BENCH_DIR (/tmp/foi-bench), FOI_BENCH_PG (server URL), FOI_BENCH_KEEP=1 keeps the database.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,9 +36,25 @@ from benchmarks._bulk import insert_rows
 
 AGENCIES, CITIZENS, ROUNDS = 40, 200, 3
 STATISTICS_INDEX = "ix_info_request_statistics"
-COLUMNS = ("id", "reference", "requester_id", "agency_id", "subject", "body", "lang", "status",
-           "outcome", "publish_name", "received_at", "due_at", "deadline_version",
-           "answered_at", "published_at", "created_at", "updated_at")
+COLUMNS = (
+    "id",
+    "reference",
+    "requester_id",
+    "agency_id",
+    "subject",
+    "body",
+    "lang",
+    "status",
+    "outcome",
+    "publish_name",
+    "received_at",
+    "due_at",
+    "deadline_version",
+    "answered_at",
+    "published_at",
+    "created_at",
+    "updated_at",
+)
 START = datetime(2021, 1, 1, tzinfo=UTC)
 SPAN_S = 5 * 365 * 86400
 OUTCOMES = ("given", "partial", "refused", "not_held")
@@ -56,10 +73,14 @@ def _people(app) -> tuple[list[int], list[int]]:
     from foi.models import Agency, User
 
     with app.app_context():
-        agencies = [Agency(slug=f"a{i}", name_az=f"Agentlik {i}", name_en=f"Agency {i}")
-                    for i in range(AGENCIES)]
-        citizens = [User(email=f"c{k}@b.az", display_name=f"Vətəndaş {k}", password_hash="x")
-                    for k in range(CITIZENS)]
+        agencies = [
+            Agency(slug=f"a{i}", name_az=f"Agentlik {i}", name_en=f"Agency {i}")
+            for i in range(AGENCIES)
+        ]
+        citizens = [
+            User(email=f"c{k}@b.az", display_name=f"Vətəndaş {k}", password_hash="x")
+            for k in range(CITIZENS)
+        ]
         db.session.add_all(agencies + citizens)
         db.session.commit()
         return [a.id for a in agencies], [c.id for c in citizens]
@@ -68,8 +89,9 @@ def _people(app) -> tuple[list[int], list[int]]:
 def _rows(n: int, kind: str, agencies: list[int], citizens: list[int]):
     rng = random.Random(20260302)
     for i in range(1, n + 1):
-        received = START + timedelta(seconds=rng.randrange(SPAN_S),
-                                     microseconds=rng.randrange(1_000_000))
+        received = START + timedelta(
+            seconds=rng.randrange(SPAN_S), microseconds=rng.randrange(1_000_000)
+        )
         due = received + timedelta(days=15 if rng.random() < 0.8 else 30)
         state = rng.random()
         answered = outcome = published = None
@@ -81,17 +103,33 @@ def _rows(n: int, kind: str, agencies: list[int], citizens: list[int]):
             status = "withdrawn"
         else:
             status = "published" if state < 0.72 else ("answered" if state < 0.82 else "closed")
-            answered = received + timedelta(seconds=rng.randrange(40 * 86400),
-                                            microseconds=rng.randrange(1_000_000))
+            answered = received + timedelta(
+                seconds=rng.randrange(40 * 86400), microseconds=rng.randrange(1_000_000)
+            )
             outcome = rng.choice(OUTCOMES)
             if rng.random() < 0.03:
                 due = None  # answered while the clock was stopped
             if status == "published":
                 published = answered + timedelta(days=2)
-        yield (i, f"S-{i:07d}", citizens[i % len(citizens)], agencies[i % len(agencies)],
-               f"Sorğu {i}", "Məlumat verin.", "az", status, outcome, False,
-               _stamp(received, kind), _stamp(due, kind), 1, _stamp(answered, kind),
-               _stamp(published, kind), _stamp(received, kind), _stamp(received, kind))
+        yield (
+            i,
+            f"S-{i:07d}",
+            citizens[i % len(citizens)],
+            agencies[i % len(agencies)],
+            f"Sorğu {i}",
+            "Məlumat verin.",
+            "az",
+            status,
+            outcome,
+            False,
+            _stamp(received, kind),
+            _stamp(due, kind),
+            1,
+            _stamp(answered, kind),
+            _stamp(published, kind),
+            _stamp(received, kind),
+            _stamp(received, kind),
+        )
 
 
 def load(app, n: int, kind: str) -> tuple[list[int], float]:
@@ -128,9 +166,14 @@ def statistics_in_python(agency):
     from foi.services.agency_stats import AgencyStatistics
 
     rows = db.session.execute(
-        select(InfoRequest.status, InfoRequest.outcome, InfoRequest.received_at,
-               InfoRequest.answered_at, InfoRequest.due_at)
-        .where(InfoRequest.agency_id == agency.id)).all()
+        select(
+            InfoRequest.status,
+            InfoRequest.outcome,
+            InfoRequest.received_at,
+            InfoRequest.answered_at,
+            InfoRequest.due_at,
+        ).where(InfoRequest.agency_id == agency.id)
+    ).all()
     stats = AgencyStatistics(received=len(rows))
     days: list[float] = []
     by_year: dict[int, Counter] = defaultdict(Counter)
@@ -148,7 +191,8 @@ def statistics_in_python(agency):
     if days:
         stats.median_days = round(statistics.median(days), 1)
     stats.outcomes_by_year = {
-        year: {o: by_year[year][o] for o in OUTCOMES} for year in sorted(by_year)}
+        year: {o: by_year[year][o] for o in OUTCOMES} for year in sorted(by_year)
+    }
     return stats
 
 
@@ -176,8 +220,9 @@ def statistics_index(app, *, present: bool) -> None:
             index.create(conn, checkfirst=True)
         else:
             index.drop(conn, checkfirst=True)
-        conn.exec_driver_sql("ANALYZE" if conn.dialect.name == "sqlite"
-                             else "VACUUM ANALYZE info_request")
+        conn.exec_driver_sql(
+            "ANALYZE" if conn.dialect.name == "sqlite" else "VACUUM ANALYZE info_request"
+        )
 
 
 def _rounds(agency_ids: list[int], label: str) -> dict:
@@ -211,10 +256,12 @@ def _plan(agency_id: int) -> str:
 
     from foi.extensions import db
 
-    sql = ("SELECT count(*), count(answered_at), count(CASE WHEN answered_at IS NOT NULL AND "
-           "(due_at IS NULL OR answered_at <= due_at) THEN 1 END), "
-           "count(CASE WHEN status = 'published' THEN 1 END) "
-           "FROM info_request WHERE agency_id = :a")
+    sql = (
+        "SELECT count(*), count(answered_at), count(CASE WHEN answered_at IS NOT NULL AND "
+        "(due_at IS NULL OR answered_at <= due_at) THEN 1 END), "
+        "count(CASE WHEN status = 'published' THEN 1 END) "
+        "FROM info_request WHERE agency_id = :a"
+    )
     if db.engine.dialect.name == "sqlite":
         rows = db.session.execute(text("EXPLAIN QUERY PLAN " + sql), {"a": agency_id})
         return "; ".join(row[-1] for row in rows)
@@ -230,8 +277,13 @@ def run_one(kind: str, n: int, workdir: Path) -> dict:
         app = make_app(url)
         agencies, load_s = load(app, n, kind)
         print(f"{kind}: loaded {n} requests in {load_s:.1f} s", flush=True)
-        return {"database": kind, "requests": n, "agencies": len(agencies),
-                "load_s": round(load_s, 1), **measure(app, agencies)}
+        return {
+            "database": kind,
+            "requests": n,
+            "agencies": len(agencies),
+            "load_s": round(load_s, 1),
+            **measure(app, agencies),
+        }
     finally:
         if os.environ.get("FOI_BENCH_KEEP") != "1":
             drop()
@@ -247,8 +299,12 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     for kind in kinds:
         result = run_one(kind, n, workdir)
-        result.update(commit=code_version(), machine=machine(), load_average=os.getloadavg(),
-                      at=datetime.now(UTC).isoformat(timespec="seconds"))
+        result.update(
+            commit=code_version(),
+            machine=machine(),
+            load_average=os.getloadavg(),
+            at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
         with open(workdir / "agency-stats-results.jsonl", "a", encoding="utf-8") as out:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)

@@ -15,6 +15,7 @@ archive again without building it (``FOI_BENCH_SIZES`` then only labels it;
 ``FOI_BENCH_ROUNDS`` repeats the 200 queries). Results are printed and appended to
 ``$FOI_BENCH_DIR/search-results.jsonl``.
 """
+
 import json
 import os
 import platform
@@ -41,9 +42,11 @@ def _percentile(values: list[float], share: float) -> float:
 
 def summary(values: list[float]) -> dict[str, float]:
     """Return p50, p95 and max of latencies given in seconds, in milliseconds."""
-    return {"p50": round(statistics.median(values) * 1000, 1),
-            "p95": round(_percentile(values, 0.95) * 1000, 1),
-            "max": round(max(values) * 1000, 1)}
+    return {
+        "p50": round(statistics.median(values) * 1000, 1),
+        "p95": round(_percentile(values, 0.95) * 1000, 1),
+        "max": round(max(values) * 1000, 1),
+    }
 
 
 def fresh_database(kind: str, label: str, workdir: Path) -> tuple[str, callable]:
@@ -57,7 +60,7 @@ def fresh_database(kind: str, label: str, workdir: Path) -> tuple[str, callable]
     name = f"foi_bench_{label}_{uuid.uuid4().hex[:6]}"
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+        conn.execute(sa.text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
 
     def drop():
         with admin.connect() as conn:
@@ -84,21 +87,48 @@ def populate(app, archive: Archive, n: int) -> dict[str, float]:
     from foi.extensions import db
     from foi.models import Agency, User
     from foi.search import get_backend
-    from foi.services.publishing import published_documents
+    from foi.services.search_index import published_documents
 
     with app.app_context():
         engine = db.engine
         with engine.begin() as conn:
-            conn.execute(sa.insert(Agency.__table__), [
-                {"id": i, "slug": f"agency-{i}", "name_az": f"Agentlik {i}",
-                 "name_en": f"Agency {i}", "name_ru": "", "kind": "agency", "topics": "",
-                 "keywords": "", "description_az": "", "description_en": "", "website": "",
-                 "email": "", "law_code": "az", "publish_mode": "approval", "active": True,
-                 "created_at": datetime(2019, 1, 1, tzinfo=UTC)}
-                for i in range(1, archive.agencies + 1)])
-            conn.execute(sa.insert(User.__table__), [{
-                "id": 1, "email": "bench@example.org", "display_name": "Bench",
-                "role": "citizen", "password_hash": "x", "locale": "az"}])
+            conn.execute(
+                sa.insert(Agency.__table__),
+                [
+                    {
+                        "id": i,
+                        "slug": f"agency-{i}",
+                        "name_az": f"Agentlik {i}",
+                        "name_en": f"Agency {i}",
+                        "name_ru": "",
+                        "kind": "agency",
+                        "topics": "",
+                        "keywords": "",
+                        "description_az": "",
+                        "description_en": "",
+                        "website": "",
+                        "email": "",
+                        "law_code": "az",
+                        "publish_mode": "approval",
+                        "active": True,
+                        "created_at": datetime(2019, 1, 1, tzinfo=UTC),
+                    }
+                    for i in range(1, archive.agencies + 1)
+                ],
+            )
+            conn.execute(
+                sa.insert(User.__table__),
+                [
+                    {
+                        "id": 1,
+                        "email": "bench@example.org",
+                        "display_name": "Bench",
+                        "role": "citizen",
+                        "password_hash": "x",
+                        "locale": "az",
+                    }
+                ],
+            )
         started = time.perf_counter()
         rows = 0
         with engine.begin() as conn:
@@ -119,9 +149,13 @@ def populate(app, archive: Archive, n: int) -> dict[str, float]:
         started = time.perf_counter()
         _maintain(engine)
         maintain_s = time.perf_counter() - started
-    return {"requests_insert_s": round(rows_s, 1), "reindex_s": round(reindex_s, 1),
-            "read_s": round(source.seconds, 1), "reindex_per_s": round(done / reindex_s),
-            "maintenance_s": round(maintain_s, 1)}
+    return {
+        "requests_insert_s": round(rows_s, 1),
+        "reindex_s": round(reindex_s, 1),
+        "read_s": round(source.seconds, 1),
+        "reindex_per_s": round(done / reindex_s),
+        "maintenance_s": round(maintain_s, 1),
+    }
 
 
 def _batches(items, size: int):
@@ -142,24 +176,56 @@ def _rows(docs) -> dict:
 
     requests, responses, files = [], [], []
     for doc in docs:
-        requests.append({
-            "id": doc.request_id, "reference": doc.reference, "requester_id": 1,
-            "agency_id": doc.agency_id, "subject": doc.title[:300], "body": doc.body,
-            "lang": "az", "status": "published", "outcome": doc.outcome,
-            "received_at": doc.published_at, "answered_at": doc.published_at,
-            "published_at": doc.published_at, "created_at": doc.published_at,
-            "updated_at": doc.published_at, "deadline_version": 1, "publish_name": False})
-        responses.append({
-            "request_id": doc.request_id, "outcome": doc.outcome, "body": doc.answer,
-            "grounds_json": "[]", "officer_id": 1, "answered_at": doc.published_at})
+        requests.append(
+            {
+                "id": doc.request_id,
+                "reference": doc.reference,
+                "requester_id": 1,
+                "agency_id": doc.agency_id,
+                "subject": doc.title[:300],
+                "body": doc.body,
+                "lang": "az",
+                "status": "published",
+                "outcome": doc.outcome,
+                "received_at": doc.published_at,
+                "answered_at": doc.published_at,
+                "published_at": doc.published_at,
+                "created_at": doc.published_at,
+                "updated_at": doc.published_at,
+                "deadline_version": 1,
+                "publish_name": False,
+            }
+        )
+        responses.append(
+            {
+                "request_id": doc.request_id,
+                "outcome": doc.outcome,
+                "body": doc.answer,
+                "grounds_json": "[]",
+                "officer_id": 1,
+                "answered_at": doc.published_at,
+            }
+        )
         if doc.attachments_text:
-            files.append({
-                "request_id": doc.request_id, "source": FROM_AGENCY, "sha256": "0" * 64,
-                "filename": "attachment.pdf", "mime": "application/pdf", "size": 1,
-                "public": True, "held_reason": "", "text": doc.attachments_text,
-                "created_at": doc.published_at})
-    return {InfoRequest.__table__: requests, Response.__table__: responses,
-            Document.__table__: files}
+            files.append(
+                {
+                    "request_id": doc.request_id,
+                    "source": FROM_AGENCY,
+                    "sha256": "0" * 64,
+                    "filename": "attachment.pdf",
+                    "mime": "application/pdf",
+                    "size": 1,
+                    "public": True,
+                    "held_reason": "",
+                    "text": doc.attachments_text,
+                    "created_at": doc.published_at,
+                }
+            )
+    return {
+        InfoRequest.__table__: requests,
+        Response.__table__: responses,
+        Document.__table__: files,
+    }
 
 
 class _Timed:
@@ -214,8 +280,11 @@ def measure(app, archive: Archive, rounds: int = 1) -> dict:
     for _ in range(rounds):
         for kind, args in queries:
             qs = urlencode(args)
-            for surface, url in (("hello", "/bench-hello"), ("page", f"/archive?{qs}"),
-                                 ("api", f"/api/v1/requests?{qs}")):
+            for surface, url in (
+                ("hello", "/bench-hello"),
+                ("page", f"/archive?{qs}"),
+                ("api", f"/api/v1/requests?{qs}"),
+            ):
                 started = time.perf_counter()
                 response = client.get(url)
                 elapsed = time.perf_counter() - started
@@ -225,9 +294,11 @@ def measure(app, archive: Archive, rounds: int = 1) -> dict:
                     by_kind.setdefault(kind, []).append(elapsed)
                     slowest.append((elapsed, qs))
     slowest.sort(reverse=True)
-    return {"surfaces": {s: summary(v) for s, v in times.items()},
-            "page_by_kind": {k: summary(v) for k, v in by_kind.items()},
-            "slowest_page_queries": [(round(t * 1000, 1), q) for t, q in slowest[:5]]}
+    return {
+        "surfaces": {s: summary(v) for s, v in times.items()},
+        "page_by_kind": {k: summary(v) for k, v in by_kind.items()},
+        "slowest_page_queries": [(round(t * 1000, 1), q) for t, q in slowest[:5]],
+    }
 
 
 def freshness(app, archive: Archive, n: int) -> float:
@@ -236,8 +307,9 @@ def freshness(app, archive: Archive, n: int) -> float:
     from foi.search import get_backend
 
     doc = next(Archive(seed=1234).documents(1, first_id=n + 1))
-    doc = doc.__class__(**{**doc.__dict__, "title": "Zyxwvutsrq təzə sorğu",
-                           "published_at": datetime.now(UTC)})
+    doc = doc.__class__(
+        **{**doc.__dict__, "title": "Zyxwvutsrq təzə sorğu", "published_at": datetime.now(UTC)}
+    )
     client = app.test_client()
     with app.app_context():
         started = time.perf_counter()
@@ -256,10 +328,15 @@ def run_existing(url: str, n: int) -> dict:
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, SERVER_NAME="bench.local")
     app.add_url_rule("/bench-hello", "bench_hello", lambda: "hello")
     kind = make_url(url).get_backend_name()
-    result = {"database": kind, "requests": n, "existing": True,
-              **measure(app, Archive(), int(os.environ.get("FOI_BENCH_ROUNDS", "1")))}
+    result = {
+        "database": kind,
+        "requests": n,
+        "existing": True,
+        **measure(app, Archive(), int(os.environ.get("FOI_BENCH_ROUNDS", "1"))),
+    }
     with app.app_context():
         from foi.extensions import db
+
         db.engine.dispose()
     return result
 
@@ -273,10 +350,16 @@ def run_one(kind: str, n: int, workdir: Path) -> dict:
         archive = Archive()
         build = populate(app, archive, n)
         print(f"  {kind} {n:,}: built {build}", flush=True)
-        result = {"database": kind, "requests": n, **build, **measure(app, archive),
-                  "fresh_searchable_s": round(freshness(app, archive, n), 3)}
+        result = {
+            "database": kind,
+            "requests": n,
+            **build,
+            **measure(app, archive),
+            "fresh_searchable_s": round(freshness(app, archive, n), 3),
+        }
         with app.app_context():
             from foi.extensions import db
+
             db.engine.dispose()
         return result
     finally:
@@ -288,19 +371,28 @@ def machine() -> dict:
     """Describe the machine the figures come from."""
     cpu = ""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                   if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in open("/proc/cpuinfo")
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         pass
     mem = ""
     try:
-        kb = int(next(line.split()[1] for line in open("/proc/meminfo")
-                      if line.startswith("MemTotal")))
+        kb = int(
+            next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        )
         mem = f"{kb / 2**20:.0f} GiB"
     except (OSError, StopIteration):
         pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem,
-            "python": platform.python_version(), "sqlite": __import__("sqlite3").sqlite_version}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": mem,
+        "python": platform.python_version(),
+        "sqlite": __import__("sqlite3").sqlite_version,
+    }
 
 
 def code_version() -> str:
@@ -308,8 +400,9 @@ def code_version() -> str:
     import subprocess
 
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], capture_output=True, text=True,
-                              cwd=Path(__file__).parent).stdout.strip()
+        return subprocess.run(
+            ["git", *args], capture_output=True, text=True, cwd=Path(__file__).parent
+        ).stdout.strip()
 
     dirty = git("status", "--porcelain", "--", "foi/search")
     return git("rev-parse", "--short", "HEAD") + ("+dirty foi/search" if dirty else "")

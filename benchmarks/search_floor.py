@@ -15,6 +15,7 @@ Environment: ``FOI_BENCH_SIZES`` (default ``1000000``), ``FOI_BENCH_DATABASES`` 
 ``sqlite,postgresql``), ``FOI_BENCH_PG``, ``FOI_BENCH_DIR`` (default /tmp/foi-bench). Results are
 printed and appended to ``$FOI_BENCH_DIR/search-floor-results.jsonl``.
 """
+
 import itertools
 import json
 import os
@@ -49,7 +50,8 @@ def _documents(n: int):
     first = list(itertools.islice(docs, CHUNK))
     pairs = choose_pair_words(
         folded_words(f"{d.reference}\n{d.title}\n{d.body}\n{d.answer}\n{d.attachments_text}")
-        for d in first[:PAIR_SAMPLE])
+        for d in first[:PAIR_SAMPLE]
+    )
     chunk, done = first, 0
     while chunk:
         yield chunk, pairs
@@ -81,22 +83,41 @@ def sqlite_floor(n: int, workdir: Path) -> dict:
         db.execute("CREATE TABLE staging (id INTEGER PRIMARY KEY, te, tf, xe, xf, p)")
         for chunk, pairs in _documents(n):
             db.execute("BEGIN")
-            db.executemany("INSERT INTO staging VALUES (?, ?, ?, ?, ?, ?)", [
-                _fts_values(d.request_id, d.reference, d.title, d.body, d.answer,
-                            d.attachments_text, None, pairs) for d in chunk])
+            db.executemany(
+                "INSERT INTO staging VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    _fts_values(
+                        d.request_id,
+                        d.reference,
+                        d.title,
+                        d.body,
+                        d.answer,
+                        d.attachments_text,
+                        None,
+                        pairs,
+                    )
+                    for d in chunk
+                ],
+            )
             db.execute("COMMIT")
         layouts = {}
         for name, columns in SQLITE_LAYOUTS.items():
             names = ", ".join(columns)
             db.execute("DROP TABLE IF EXISTS f")
-            db.execute(f"CREATE VIRTUAL TABLE f USING fts5({names}, content='',"
-                       " tokenize='unicode61 remove_diacritics 0')")
+            db.execute(
+                f"CREATE VIRTUAL TABLE f USING fts5({names}, content='',"
+                " tokenize='unicode61 remove_diacritics 0')"
+            )
             for setting, value in BULK_SETTINGS.items():
                 db.execute(f"INSERT INTO f(f, rank) VALUES ('{setting}', {int(value)})")
             db.execute("BEGIN")
-            steps = _timed(db.execute, {
-                "insert": f"INSERT INTO f (rowid, {names}) SELECT id, {names} FROM staging",
-                "merge": "INSERT INTO f (f) VALUES ('optimize')"})
+            steps = _timed(
+                db.execute,
+                {
+                    "insert": f"INSERT INTO f (rowid, {names}) SELECT id, {names} FROM staging",
+                    "merge": "INSERT INTO f (f) VALUES ('optimize')",
+                },
+            )
             db.execute("COMMIT")
             total = sum(steps.values())
             layouts[name] = {"seconds": steps, "per_s": round(n / total)}
@@ -118,15 +139,17 @@ def postgresql_floor(n: int, workdir: Path) -> dict:
     try:
         with engine.begin() as conn:
             raw = conn.connection.driver_connection
-            raw.execute("CREATE TABLE staging (id bigint, title text, text text, tsv text,"
-                        " pairs text)")
+            raw.execute(
+                "CREATE TABLE staging (id bigint, title text, text text, tsv text, pairs text)"
+            )
             with raw.cursor().copy("COPY staging FROM STDIN") as copy:
                 for chunk, pairs in _documents(n):
                     for d in chunk:
                         title = f"{d.reference}\n{d.title}"
                         text = f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}"
-                        copy.write_row((d.request_id, title, text,
-                                        *build_vectors(title, text, None, pairs)))
+                        copy.write_row(
+                            (d.request_id, title, text, *build_vectors(title, text, None, pairs))
+                        )
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE staging")
         results = {}
@@ -134,22 +157,30 @@ def postgresql_floor(n: int, workdir: Path) -> dict:
             conn.exec_driver_sql(f"SET maintenance_work_mem = '{BULK_MEMORY}'")
             run = conn.exec_driver_sql
             for name, steps in (
-                    ("to_tsvector('simple') and its GIN index", {
+                (
+                    "to_tsvector('simple') and its GIN index",
+                    {
                         "to_tsvector": "CREATE TABLE floor_simple (id, tsv) AS SELECT id,"
                         " to_tsvector('simple', title) || to_tsvector('simple', text)"
                         " FROM staging",
-                        "gin": "CREATE INDEX floor_simple_tsv ON floor_simple USING gin (tsv)"}),
-                    ("foi's tsvector and pairs, parsed, and their GIN indexes", {
+                        "gin": "CREATE INDEX floor_simple_tsv ON floor_simple USING gin (tsv)",
+                    },
+                ),
+                (
+                    "foi's tsvector and pairs, parsed, and their GIN indexes",
+                    {
                         "parse": "CREATE TABLE floor_ours (id, tsv, pairs) AS SELECT id,"
                         " CAST(tsv AS tsvector), CAST(pairs AS tsvector) FROM staging",
                         "gin tsv": "CREATE INDEX floor_ours_tsv ON floor_ours USING gin (tsv)",
                         "gin pairs": "CREATE INDEX floor_ours_pairs ON floor_ours"
-                        " USING gin (pairs)"})):
+                        " USING gin (pairs)",
+                    },
+                ),
+            ):
                 seconds = _timed(run, steps)
                 total = sum(seconds.values())
                 results[name] = {"seconds": seconds, "per_s": round(n / total)}
-                print(f"  postgresql {n:,} {name}: {total:.0f} s, {n / total:,.0f} /s",
-                      flush=True)
+                print(f"  postgresql {n:,} {name}: {total:.0f} s, {n / total:,.0f} /s", flush=True)
         return {"database": "postgresql", "requests": n, "layouts": results}
     finally:
         engine.dispose()
@@ -166,10 +197,13 @@ def main() -> None:
     for n in sizes:
         for kind in kinds:
             print(f"  {kind} {n:,}: preparing", flush=True)
-            result = sqlite_floor(n, workdir) if kind == "sqlite" else postgresql_floor(
-                n, workdir)
-            result.update(machine=machine(), code=code, load_average=os.getloadavg(),
-                          at=datetime.now(UTC).isoformat(timespec="seconds"))
+            result = sqlite_floor(n, workdir) if kind == "sqlite" else postgresql_floor(n, workdir)
+            result.update(
+                machine=machine(),
+                code=code,
+                load_average=os.getloadavg(),
+                at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
             with open(workdir / "search-floor-results.jsonl", "a", encoding="utf-8") as out:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
             print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)

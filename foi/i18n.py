@@ -3,6 +3,7 @@
 The catalogues live in ``foi/translations/<lang>/LC_MESSAGES/messages.po``; ``make extract``
 collects the messages and ``make translations`` compiles them (see docs/translating.md).
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -24,7 +25,9 @@ from flask_babel import (
 )
 from flask_login import current_user
 
+from foi.documents.errors import human_size
 from foi.extensions import babel, login_manager
+from foi.law.citations import cite
 
 #: The keywords ``pybabel extract`` looks for besides its defaults; keep the Makefile equal.
 EXTRACT_KEYWORDS = ("_l", "lazy_gettext", "gettext_noop", "ngettext_noop:1,2", "lazy_ngettext:1,2")
@@ -49,12 +52,18 @@ LIBRARY_MESSAGES = (
     gettext_noop("Invalid email address."),
     gettext_noop("Invalid URL."),
     gettext_noop("Field must be equal to %(other_name)s."),
-    ngettext_noop("Field must be at least %(min)d character long.",
-                  "Field must be at least %(min)d characters long."),
-    ngettext_noop("Field cannot be longer than %(max)d character.",
-                  "Field cannot be longer than %(max)d characters."),
-    ngettext_noop("Field must be exactly %(max)d character long.",
-                  "Field must be exactly %(max)d characters long."),
+    ngettext_noop(
+        "Field must be at least %(min)d character long.",
+        "Field must be at least %(min)d characters long.",
+    ),
+    ngettext_noop(
+        "Field cannot be longer than %(max)d character.",
+        "Field cannot be longer than %(max)d characters.",
+    ),
+    ngettext_noop(
+        "Field must be exactly %(max)d character long.",
+        "Field must be exactly %(max)d characters long.",
+    ),
     gettext_noop("Field must be between %(min)d and %(max)d characters long."),
     gettext_noop("Number must be at least %(min)s."),
     gettext_noop("Number must be at most %(max)s."),
@@ -67,8 +76,10 @@ LIBRARY_MESSAGES = (
     gettext_noop("Not a valid choice."),
     gettext_noop("Invalid Choice: could not coerce."),
     gettext_noop("Invalid choice(s): one or more data inputs could not be coerced."),
-    ngettext_noop("'%(value)s' is not a valid choice for this field.",
-                  "'%(value)s' are not valid choices for this field."),
+    ngettext_noop(
+        "'%(value)s' is not a valid choice for this field.",
+        "'%(value)s' are not valid choices for this field.",
+    ),
     gettext_noop("Not a valid datetime value."),
     gettext_noop("Not a valid date value."),
     gettext_noop("Not a valid time value."),
@@ -88,13 +99,14 @@ def select_locale() -> str:
     if not has_request_context():  # jobs and commands: e-mails pick their locale themselves
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     supported = supported_locales()
-    chosen = session.get("lang")
+    chosen = session.get("lang") or request.cookies.get("foi_lang")
     if chosen in supported:
         return chosen
     if getattr(current_user, "is_authenticated", False) and current_user.locale in supported:
         return current_user.locale
-    return request.accept_languages.best_match(supported) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"]
+    return (
+        request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def select_timezone() -> str:
@@ -170,8 +182,9 @@ def sort_key(text: str | None, locale: str | None = None) -> tuple:
     return tuple(weights), text or ""
 
 
-def collate(items: Iterable[Any], attribute: str | None = None,
-            locale: str | None = None) -> list[Any]:
+def collate(
+    items: Iterable[Any], attribute: str | None = None, locale: str | None = None
+) -> list[Any]:
     """Sort ``items`` alphabetically in ``locale``, by ``attribute`` when given.
 
     When the attribute is a method (``Agency.name``), it is called with the locale, so that
@@ -225,8 +238,7 @@ def date_text(value, fmt: str = "medium") -> str:
 def datetime_text(value, fmt: str = "medium") -> str:
     if not value:
         return ""
-    return babel_dates.format_datetime(value, fmt, tzinfo=get_timezone(),
-                                       locale=_format_locale())
+    return babel_dates.format_datetime(value, fmt, tzinfo=get_timezone(), locale=_format_locale())
 
 
 def init_app(app: Flask) -> None:
@@ -245,5 +257,8 @@ def init_app(app: Flask) -> None:
         "number": lambda value: format_decimal(value) if value is not None else "",
         "percent": lambda value: format_percent(value) if value is not None else "",
         "collate": collate,
+        "filesize": human_size,
+        # A law's citation in the page's (or the e-mail's) language: "maddə 24.1", "ст. 24.1".
+        "cite": lambda value: cite(value or "", current_locale()),
     }
     app.jinja_env.filters.update(filters)

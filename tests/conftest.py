@@ -5,6 +5,7 @@ a PostgreSQL URL means a fresh database created on that server for this run and 
 so that runs never see each other. Every test that uses ``database_url`` (directly or through
 another fixture) is marked ``db`` and so runs again in the PostgreSQL pass of ``make test``.
 """
+
 import os
 import uuid
 from contextlib import contextmanager
@@ -32,14 +33,17 @@ def _empty_database(tmp_path_factory, label: str):
     name = f"foi_{label}_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+        conn.execute(sa.text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
     try:
         yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
-            conn.execute(sa.text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
-            ), {"n": name})
+            conn.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
+                ),
+                {"n": name},
+            )
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
@@ -58,7 +62,64 @@ def spare_database_url(tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """Return the URL of a real, empty Redis server for this test session.
+
+    ``FOI_TEST_REDIS_URL`` names one to use (its database is flushed); otherwise Debian's
+    ``redis-server`` is started on a free port for this run and stopped after it.
+    """
+    import shutil
+    import subprocess
+    import time
+
+    import redis
+
+    given = os.environ.get("FOI_TEST_REDIS_URL", "").strip()
+    if given:
+        redis.Redis.from_url(given).flushdb()
+        yield given
+        return
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.fail("redis-server is not installed: `make test` installs it (apt-get)")
+    port = _free_port()
+    workdir = tmp_path_factory.mktemp("redis")
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_client(redis_url):
+    """A client of the session's Redis server, emptied before each test."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    yield client
+    client.close()
+
+
 # --- The application, built on a migrated database -------------------------------------------
+
 
 def _free_port() -> int:
     import socket
@@ -82,8 +143,9 @@ class MailServer:
                 import email
                 from email import policy
 
-                server.messages.append(email.message_from_bytes(envelope.content,
-                                                                policy=policy.default))
+                server.messages.append(
+                    email.message_from_bytes(envelope.content, policy=policy.default)
+                )
                 return "250 OK"
 
         self.port = _free_port()  # aiosmtpd's start-up check cannot follow port=0
@@ -113,10 +175,18 @@ def _app(database_url, mail_server, tmp_path_factory):
 
     from foi import create_app
 
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url,
-                     UPLOAD_DIR=str(tmp_path_factory.mktemp("files")),
-                     SMTP_HOST="127.0.0.1", SMTP_PORT=mail_server.port,
-                     SERVER_NAME="foi.test")
+    app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=database_url,
+        UPLOAD_DIR=str(tmp_path_factory.mktemp("files")),
+        QUEUE_PATH=str(tmp_path_factory.mktemp("queue") / "queue.sqlite3"),
+        JOBS_DIR=str(tmp_path_factory.mktemp("jobs")),
+        JOB_MODULES="tests.jobs.holding",
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=mail_server.port,
+        SERVER_NAME="foi.test",
+        SITE_URL="http://foi.test",  # the public address e-mails, PDFs and exports link to
+    )
     with app.app_context():
         upgrade()
     return app
@@ -124,11 +194,17 @@ def _app(database_url, mail_server, tmp_path_factory):
 
 @pytest.fixture
 def app(_app, mail_server):
-    """The app with an empty database for this test (rows are deleted after each test)."""
-    from foi.extensions import db
+    """The app with an empty database for this test (rows are deleted after each test).
+
+    The application cache is emptied too: each test starts again at version 1 of the public
+    content, so a page kept by an earlier test would otherwise look current.
+    """
+    from foi.extensions import cache, db
     from foi.search import get_backend
 
     mail_server.messages.clear()
+    with _app.app_context():
+        cache.clear()
     with _app.app_context():
         yield _app
         db.session.rollback()
@@ -150,9 +226,14 @@ def client(app):
 @pytest.fixture
 def login(client):
     """Log ``client`` in as ``user`` through the real login form."""
+
     def do(user, password="correct horse battery"):
+        from tests.factories import pass_second_factor
+
         client.post("/logout")
         response = client.post("/login", data={"email": user.email, "password": password})
         assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        pass_second_factor(client, user, response)
         return client
+
     return do

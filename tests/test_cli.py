@@ -1,4 +1,5 @@
 """Administration commands: readable errors, idempotent demo data, audited accounts."""
+
 from sqlalchemy import select
 
 from foi.extensions import db
@@ -22,9 +23,17 @@ def test_seed_demo_loads_once_and_prints_the_accounts(app):
 
 
 def _create_user(app, *options):
-    return app.test_cli_runner().invoke(args=[
-        "foi", "create-user", "--name", "Rəşad Quliyev", "--password", "long enough pass",
-        *options])
+    return app.test_cli_runner().invoke(
+        args=[
+            "foi",
+            "create-user",
+            "--name",
+            "Rəşad Quliyev",
+            "--password",
+            "long enough pass",
+            *options,
+        ]
+    )
 
 
 def _last_line(result) -> str:
@@ -46,8 +55,9 @@ def test_create_user_makes_an_account_that_logs_in_and_says_where_it_came_from(a
 
 def test_create_user_puts_an_officer_in_the_named_agency(app):
     agency = make_agency(slug="tax")
-    result = _create_user(app, "--email", "officer@tax.example", "--role", "officer",
-                          "--agency", "tax")
+    result = _create_user(
+        app, "--email", "officer@tax.example", "--role", "officer", "--agency", "tax"
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User).where(User.email == "officer@tax.example"))
     assert user.agency_id == agency.id
@@ -65,8 +75,9 @@ def test_create_user_refuses_an_address_in_use_whatever_its_case_in_one_line(app
 
 
 def test_create_user_refuses_an_unknown_agency_in_one_line(app):
-    result = _create_user(app, "--email", "x@example.org", "--role", "officer",
-                          "--agency", "no-such-agency")
+    result = _create_user(
+        app, "--email", "x@example.org", "--role", "officer", "--agency", "no-such-agency"
+    )
     assert result.exit_code != 0
     assert _last_line(result) == "Error: --agency: No agency has the short name no-such-agency."
     assert db.session.query(User).count() == 0
@@ -83,15 +94,27 @@ def test_create_user_refuses_an_agency_for_an_administrator(app):
     make_agency(slug="tax")
     result = _create_user(app, "--email", "x@example.org", "--role", "admin", "--agency", "tax")
     assert result.exit_code != 0
-    assert _last_line(result) == \
-        "Error: --agency: Only officers and coordinators belong to an agency."
+    assert (
+        _last_line(result) == "Error: --agency: Only officers and coordinators belong to an agency."
+    )
     assert db.session.query(User).count() == 0
 
 
 def test_create_user_refuses_a_short_password_as_registration_does(app):
-    result = app.test_cli_runner().invoke(args=[
-        "foi", "create-user", "--email", "x@example.org", "--name", "X", "--role", "admin",
-        "--password", "short"])
+    result = app.test_cli_runner().invoke(
+        args=[
+            "foi",
+            "create-user",
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "admin",
+            "--password",
+            "short",
+        ]
+    )
     assert result.exit_code != 0
     assert _last_line(result) == "Error: --password: Use at least 10 characters."
     assert db.session.query(User).count() == 0

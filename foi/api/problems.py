@@ -2,6 +2,7 @@
 
 Titles are the HTTP reason phrases, translated.
 """
+
 from flask import jsonify
 from flask_babel import lazy_gettext as _l
 from werkzeug.http import HTTP_STATUS_CODES
@@ -20,9 +21,11 @@ TITLES = {
 
 def problem(status: int, detail=None, **extra):
     """Return a problem+json response; ``detail`` says what went wrong in plain words."""
-    body = {"type": "about:blank",
-            "title": str(TITLES.get(status, HTTP_STATUS_CODES.get(status, "Error"))),
-            "status": status}
+    body = {
+        "type": "about:blank",
+        "title": str(TITLES.get(status, HTTP_STATUS_CODES.get(status, "Error"))),
+        "status": status,
+    }
     if detail:
         body["detail"] = str(detail)
     body.update(extra)

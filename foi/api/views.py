@@ -1,20 +1,26 @@
 """Read-only JSON API over the published archive (described in foi/api/openapi.py)."""
-from flask import Blueprint, request, url_for
+
+from flask import request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
+from foi.api import bp
 from foi.api.openapi import MAX_PAGE, OPENAPI
 from foi.api.problems import problem
-from foi.extensions import db
-from foi.models import Agency
-from foi.models.request import OUTCOMES
+from foi.models.base import utcnow
+from foi.requests.states import Outcome
 from foi.search import SearchQuery
 from foi.services.archive import archive_search, public_record
+from foi.services.compliance import (
+    compliance,
+    period_of_year,
+    received_by_channel,
+    site_law,
+    year_statistics,
+)
+from foi.services.deadlines import law_calendar
 from foi.services.errors import NotFound
-from foi.services.selectors import request_published
-
-bp = Blueprint("api", __name__)
+from foi.services.selectors import agency_by_key, agency_by_slug, request_published
 
 PER_PAGE = 20
 NO_AGENCY = 0  # no row has id 0
@@ -34,8 +40,9 @@ def _whole(name: str, low: int, high: int) -> int | None:
     if not value:
         return None
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        raise BadParam(name, _l("must be a whole number from %(low)d to %(high)d",
-                                 low=low, high=high))
+        raise BadParam(
+            name, _l("must be a whole number from %(low)d to %(high)d", low=low, high=high)
+        )
     return int(value)
 
 
@@ -47,29 +54,27 @@ def _agency(value: str) -> int | None:
     value = value.strip()
     if not value:
         return None
-    if "\x00" in value:  # no slug holds NUL, and PostgreSQL cannot compare text holding it
-        return NO_AGENCY
-    found = None
-    if value.isascii() and value.isdigit():
-        if len(value) <= 18:
-            found = db.session.get(Agency, int(value))
-    else:
-        found = db.session.scalar(select(Agency).where(Agency.slug == value))
+    found = agency_by_key(value)
     return found.id if found is not None else NO_AGENCY
 
 
 def _list_query() -> SearchQuery:
     outcome = request.args.get("outcome") or None
-    if outcome is not None and outcome not in OUTCOMES:
-        raise BadParam("outcome", _l("must be one of %(values)s", values=", ".join(OUTCOMES)))
+    if outcome is not None and outcome not in tuple(Outcome):
+        raise BadParam("outcome", _l("must be one of %(values)s", values=", ".join(tuple(Outcome))))
     # PostgreSQL refuses NUL in text; it is never part of a word anyway.
     q = request.args.get("q", "").replace("\x00", " ")
     if len(q) > MAX_Q:
         raise BadParam("q", _l("must be at most %(n)d characters", n=MAX_Q))
-    return SearchQuery(q=q, agency_id=_agency(request.args.get("agency", "")), outcome=outcome,
-                       year=_whole("year", 1900, 2999), page=_whole("page", 1, MAX_PAGE) or 1,
-                       sort="newest" if request.args.get("sort") == "newest" else "relevance",
-                       per_page=PER_PAGE)
+    return SearchQuery(
+        q=q,
+        agency_id=_agency(request.args.get("agency", "")),
+        outcome=outcome,
+        year=_whole("year", 1900, 2999),
+        page=_whole("page", 1, MAX_PAGE) or 1,
+        sort="newest" if request.args.get("sort") == "newest" else "relevance",
+        per_page=PER_PAGE,
+    )
 
 
 @bp.get("/openapi.json")
@@ -94,8 +99,7 @@ def request_list():
     try:
         query = _list_query()
     except BadParam as exc:
-        return problem(400, _("Parameter %(name)s: %(reason)s.", name=exc.name, reason=exc.reason),
-                       invalid_params=[{"name": exc.name, "reason": str(exc.reason)}])
+        return _bad_param(exc)
     results, found = archive_search(query)
     args = {k: v for k, v in request.args.items() if k != "page"}
 
@@ -109,7 +113,69 @@ def request_list():
         links["next"] = page_url(results.page + 1)
     if 1 < results.page <= results.pages + 1:
         links["prev"] = page_url(results.page - 1)
-    return {"total": results.total, "page": results.page, "pages": results.pages,
-            "per_page": results.per_page, "capped": results.capped, "links": links,
-            "items": [public_record(found[h.request_id]) for h in results.hits
-                      if h.request_id in found]}
+    return {
+        "total": results.total,
+        "page": results.page,
+        "pages": results.pages,
+        "per_page": results.per_page,
+        "capped": results.capped,
+        "links": links,
+        "items": [
+            public_record(found[h.request_id]) for h in results.hits if h.request_id in found
+        ],
+    }
+
+
+def _statistics_year() -> int:
+    """Return the ``year`` asked for, this year in the law's time zone when none is given."""
+    year = _whole("year", 1900, 2999)
+    if year is None:
+        return law_calendar(site_law()).local(utcnow()).year
+    return year
+
+
+def _bad_param(exc: BadParam):
+    return problem(
+        400,
+        _("Parameter %(name)s: %(reason)s.", name=exc.name, reason=exc.reason),
+        invalid_params=[{"name": exc.name, "reason": str(exc.reason)}],
+    )
+
+
+@bp.get("/statistics")
+def statistics():
+    """Return the year's figures for all agencies, and each agency's (one definition)."""
+    try:
+        year = _statistics_year()
+    except BadParam as exc:
+        return _bad_param(exc)
+    stats = year_statistics(year)
+    return {
+        "year": year,
+        **stats.total.as_dict(),
+        "channels": stats.channels,
+        "agencies": [
+            {"slug": row.agency.slug, "name": row.agency.name_az, **row.figures.as_dict()}
+            for row in sorted(stats.agencies, key=lambda r: r.agency.slug)
+        ],
+    }
+
+
+@bp.get("/agencies/<slug>/statistics")
+def agency_statistics(slug: str):
+    """Return one agency's figures for the year (one definition)."""
+    # No slug holds NUL, and PostgreSQL cannot compare text holding it.
+    agency = agency_by_slug(slug) if "\x00" not in slug else None
+    if agency is None:
+        return problem(404, _("No agency has the slug %(slug)s.", slug=slug))
+    try:
+        year = _statistics_year()
+    except BadParam as exc:
+        return _bad_param(exc)
+    start, end = period_of_year(year, agency.law_code)
+    return {
+        "year": year,
+        "agency": agency.slug,
+        **compliance(agency, start=start, end=end).as_dict(),
+        "channels": received_by_channel(agency, start=start, end=end),
+    }

@@ -1,4 +1,5 @@
 """``flask foi ...`` administration commands."""
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -8,10 +9,11 @@ foi_cli = AppGroup("foi", help="Administer foi: demo data, users, agencies, jobs
 
 def register_cli(app: Flask) -> None:
     # The modules register their commands on foi_cli when imported.
-    from foi.cli import admin, archive, calendar, jobs, reports  # noqa: F401
+    from foi.cli import admin, archive, backup, calendar, jobs, reports  # noqa: F401
 
     try:
-        from foi.cli.deadline import deadline
+        from foi.cli.deadline import deadline  # optional, hence the ImportError guard
+
         foi_cli.add_command(deadline)
     except ImportError:  # pragma: no cover - the deadline command ships with foi.law
         pass

@@ -1,16 +1,27 @@
 """Commands for administrators: accounts, agencies, demo data, search index."""
+
 import click
-from sqlalchemy import func, select
+from flask import current_app
+from flask_babel import force_locale
 
 from foi.cli import fail, foi_cli
-from foi.extensions import db
-from foi.models import InfoRequest
-from foi.models.request import PUBLISHED
+from foi.jobs import enqueue
 from foi.models.user import ROLES
+from foi.services.agencies import agency_import_csv
+from foi.services.archive import published_count
+from foi.services.demo import demo_accounts_text, seed
+from foi.services.errors import DomainError
+from foi.services.search_index import archive_reindex
+from foi.services.staff import account_create
 
 # The option of create-user to correct when the service refuses a field.
-_CREATE_USER_OPTIONS = {"email": "--email", "display_name": "--name", "role": "--role",
-                        "agency": "--agency", "password": "--password"}
+_CREATE_USER_OPTIONS = {
+    "email": "--email",
+    "display_name": "--name",
+    "role": "--role",
+    "agency": "--agency",
+    "password": "--password",
+}
 
 
 @foi_cli.command("create-user")
@@ -21,14 +32,14 @@ _CREATE_USER_OPTIONS = {"email": "--email", "display_name": "--name", "role": "-
 @click.password_option()
 def create_user(email, display_name, role, agency_slug, password):
     """Create an account (confirmed) with a role."""
-    from flask_babel import force_locale
-
-    from foi.services.errors import DomainError
-    from foi.services.staff import account_create
-
     try:
-        user = account_create(email=email, display_name=display_name, role=role,
-                              password=password, agency_slug=agency_slug)
+        user = account_create(
+            email=email,
+            display_name=display_name,
+            role=role,
+            password=password,
+            agency_slug=agency_slug,
+        )
     except DomainError as exc:
         option = _CREATE_USER_OPTIONS.get(exc.field)
         with force_locale("en"):  # as click's own messages and the rest of the command line
@@ -40,13 +51,12 @@ def create_user(email, display_name, role, agency_slug, password):
 @click.argument("csv_file", type=click.File("r", encoding="utf-8-sig"))
 def import_agencies(csv_file):
     """Add or update agencies from a CSV file (the columns of foi/demo/agencies.csv)."""
-    from foi.services.agencies import agency_import_csv
-    from foi.services.errors import DomainError
-
     with click.progressbar(length=1, label="Importing agencies") as bar:
+
         def progress(done, total):
             bar.length = total
             bar.update(done - bar.pos)
+
         try:
             created, updated = agency_import_csv(actor=None, stream=csv_file, progress=progress)
         except DomainError as exc:
@@ -58,8 +68,6 @@ def import_agencies(csv_file):
 @click.option("--requests", "count", default=200, show_default=True)
 def seed_demo(count):
     """Load demo agencies, accounts and requests once (does nothing if already loaded)."""
-    from foi.services.demo import demo_accounts_text, seed
-
     loaded = seed(count=count, echo=click.echo)
     if not loaded:
         click.echo("Demo data is already loaded.")
@@ -67,21 +75,28 @@ def seed_demo(count):
 
 
 @foi_cli.command("reindex")
-def reindex():
-    """Rebuild the archive's search index from the published requests."""
-    from foi.search import get_backend
-    from foi.services.publishing import published_documents
+@click.option(
+    "--queue",
+    "on_queue",
+    is_flag=True,
+    help="Hand the work to the task queue's workers (flask foi worker) instead of doing it here.",
+)
+def reindex(on_queue):
+    """Rebuild the archive's search index from the published requests.
 
-    total = db.session.scalar(select(func.count(InfoRequest.id))
-                              .where(InfoRequest.status == PUBLISHED))
-    conn = db.session.connection()
-    backend = get_backend(conn)
-    with click.progressbar(length=total, label="Re-indexing") as bar:
-        done = backend.reindex(
-            conn, published_documents(), progress=bar.update,
-            finishing=lambda: click.echo("\nBuilding and merging the index (minutes for a large"
-                                         " archive)…"))
-    click.echo("Updating the statistics of the query planner…")
-    backend.optimize(conn)
-    db.session.commit()
+    Runs here with a progress bar, or with --queue as a job of the task queue: its progress is
+    then on the administrators' jobs page (/admin/jobs).
+    """
+    if on_queue:
+        job = enqueue(current_app._get_current_object(), kind="reindex", args={})
+        click.echo(f"Queued as job {job.id}; a worker runs it. Follow it at /admin/jobs.")
+        return
+    with click.progressbar(length=published_count(), label="Re-indexing") as bar:
+        done = archive_reindex(
+            progress=bar.update,
+            finishing=lambda: click.echo(
+                "\nBuilding and merging the index (minutes for a large archive)…"
+            ),
+            optimizing=lambda: click.echo("Updating the statistics of the query planner…"),
+        )
     click.echo(f"{done} requests indexed.")

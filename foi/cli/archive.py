@@ -1,4 +1,5 @@
 """``flask foi export-archive``: write the bulk download of the published archive now."""
+
 from datetime import date
 from pathlib import Path
 
@@ -9,8 +10,12 @@ from foi.services.archive import archive_export, bulk_prune, published_count
 
 
 @foi_cli.command("export-archive")
-@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write to (default: BULK_DIR, else instance/bulk).")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write to (default: BULK_DIR, else instance/bulk).",
+)
 @click.option("--date", "day", help="Date in the file name (YYYY-MM-DD; default today, UTC).")
 @click.option("--keep", default=7, show_default=True, help="Older files to keep beside it.")
 def export_archive(directory: Path | None, day: str | None, keep: int):
@@ -25,5 +30,7 @@ def export_archive(directory: Path | None, day: str | None, keep: int):
     with click.progressbar(length=total, label="Exporting published requests") as bar:
         path = archive_export(directory=directory, today=today, progress=bar.update)
     removed = bulk_prune(directory or path.parent, keep=keep + 1)
-    click.echo(f"Wrote {total} requests to {path} ({path.stat().st_size:,} bytes)"
-               + (f"; removed {len(removed)} older files" if removed else ""))
+    click.echo(
+        f"Wrote {total} requests to {path} ({path.stat().st_size:,} bytes)"
+        + (f"; removed {len(removed)} older files" if removed else "")
+    )

@@ -1,4 +1,5 @@
 """The shape of one demo request before names, places, years and outcomes are filled in."""
+
 from dataclasses import dataclass
 
 

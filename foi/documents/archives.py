@@ -1,4 +1,5 @@
 """Check ZIP containers before we accept them: bombs, nested archives and what is inside."""
+
 import zipfile
 from pathlib import PurePosixPath
 
@@ -31,8 +32,7 @@ def check_zip(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy, *, plain
         _check_entries(zf, filename, policy, budget)
 
 
-def _check_sizes(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy,
-                 budget: _Budget) -> None:
+def _check_sizes(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy, budget: _Budget) -> None:
     infos = zf.infolist()
     if len(infos) > policy.max_zip_entries:
         raise UploadRejected("zip_bomb", filename, detail=f"{len(infos)} files inside")
@@ -44,17 +44,21 @@ def _check_sizes(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy,
         offsets.add(info.header_offset)
         budget.used += info.file_size
         if budget.used > budget.limit:
-            raise UploadRejected("zip_bomb", filename,
-                                 detail=f"more than {budget.limit // 2**20} MB unpacked")
-        if (info.file_size > _RATIO_FLOOR
-                and info.file_size > policy.max_compression_ratio * max(info.compress_size, 1)):
+            raise UploadRejected(
+                "zip_bomb", filename, detail=f"more than {budget.limit // 2**20} MB unpacked"
+            )
+        if info.file_size > _RATIO_FLOOR and info.file_size > policy.max_compression_ratio * max(
+            info.compress_size, 1
+        ):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise UploadRejected("zip_bomb", filename,
-                                 detail=f"“{info.filename}” is compressed {ratio} times")
+            raise UploadRejected(
+                "zip_bomb", filename, detail=f"“{info.filename}” is compressed {ratio} times"
+            )
 
 
-def _check_entries(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy,
-                   budget: _Budget) -> None:
+def _check_entries(
+    zf: zipfile.ZipFile, filename: str, policy: UploadPolicy, budget: _Budget
+) -> None:
     for info in zf.infolist():
         if info.is_dir():
             continue
@@ -63,8 +67,9 @@ def _check_entries(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy,
         if path.is_absolute() or ".." in path.parts or ":" in path.parts[0]:
             raise UploadRejected("corrupt", filename, detail=f"unsafe name “{inner}” inside")
         if info.flag_bits & 0x1:
-            raise UploadRejected("type_not_allowed", filename,
-                                 detail="it is protected by a password")
+            raise UploadRejected(
+                "type_not_allowed", filename, detail="it is protected by a password"
+            )
         _, ext = split_extension(path.name)
         try:
             with zf.open(info) as member:
@@ -72,18 +77,22 @@ def _check_entries(zf: zipfile.ZipFile, filename: str, policy: UploadPolicy,
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise UploadRejected("corrupt", filename, detail=f"“{inner}”") from exc
         if sniff.is_archive_head(head) or ext.lower() in t.ARCHIVE_EXTENSIONS:
-            if not (head.startswith(sniff.ZIP_MAGICS) and _inner_office(zf, info, filename,
-                                                                        policy, budget)):
+            if not (
+                head.startswith(sniff.ZIP_MAGICS)
+                and _inner_office(zf, info, filename, policy, budget)
+            ):
                 raise UploadRejected("nested_archive", filename, detail=path.name)
             continue
         if not _head_allowed(head, ext):
             what = sniff.describe_refused(head) or "a file of an unknown type"
-            raise UploadRejected("type_not_allowed", filename,
-                                 detail=f"“{path.name}” inside is {what}")
+            raise UploadRejected(
+                "type_not_allowed", filename, detail=f"“{path.name}” inside is {what}"
+            )
 
 
-def _inner_office(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str,
-                  policy: UploadPolicy, budget: _Budget) -> bool:
+def _inner_office(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str, policy: UploadPolicy, budget: _Budget
+) -> bool:
     """Tell whether an entry is an office document (itself a ZIP), checking it for bombs."""
     try:
         with zf.open(info) as member, zipfile.ZipFile(member) as inner:

@@ -1,4 +1,5 @@
 """The upload rejection and its plain-words messages for citizens and officers."""
+
 from flask_babel import lazy_gettext as _
 
 # Every message says what is wrong and what to do. Each is a function of the values so that
@@ -58,8 +59,9 @@ def human_size(n: int) -> str:
 class UploadRejected(Exception):
     """An upload that is refused, with a ``code`` for programs and a ``message`` for people."""
 
-    def __init__(self, code: str, filename: str = "", *, limit: int | None = None,
-                 detail: str = "") -> None:
+    def __init__(
+        self, code: str, filename: str = "", *, limit: int | None = None, detail: str = ""
+    ) -> None:
         self.code = code
         self.filename = filename
         self.limit = limit
@@ -77,4 +79,3 @@ class UploadRejected(Exception):
             limit=human_size(self.limit) if self.limit is not None else "",
             detail=detail,
         )
-

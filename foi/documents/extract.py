@@ -3,6 +3,7 @@
 Legacy binary Office files (DOC, XLS) and images have no text we can read without OCR, so they
 give ''. Extraction never raises for a damaged file: it returns what it could read.
 """
+
 import codecs
 import logging
 import zipfile
@@ -32,6 +33,7 @@ def extract_text(path: Path, mime: str) -> str:
 
 def pdf_text(path: Path) -> str:
     """Return the text of every page of a PDF, pages separated by form feeds."""
+    # Loaded on first use, like every PDF library here: most processes never open a PDF.
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
@@ -68,8 +70,10 @@ def docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         bodies = ["word/document.xml"] + sorted(
-            n for n in names if n.startswith(("word/header", "word/footer", "word/footnotes",
-                                              "word/endnotes")) and n.endswith(".xml")
+            n
+            for n in names
+            if n.startswith(("word/header", "word/footer", "word/footnotes", "word/endnotes"))
+            and n.endswith(".xml")
         )
         for name in bodies:
             if name in names:
@@ -124,10 +128,20 @@ def odf_text(path: Path) -> str:
 
 
 # Comments, tracked deletions and footnote marks are not part of the visible text.
-_ODF_SKIP = frozenset({q("office", "annotation"), q("office", "annotation-end"),
-                       q("text", "tracked-changes"), q("text", "note-citation")})
-_ODF_AFTER = {q("text", "p"): "\n", q("text", "h"): "\n", q("table", "table-cell"): "\t",
-              q("table", "table-row"): "\n"}
+_ODF_SKIP = frozenset(
+    {
+        q("office", "annotation"),
+        q("office", "annotation-end"),
+        q("text", "tracked-changes"),
+        q("text", "note-citation"),
+    }
+)
+_ODF_AFTER = {
+    q("text", "p"): "\n",
+    q("text", "h"): "\n",
+    q("table", "table-cell"): "\t",
+    q("table", "table-row"): "\n",
+}
 
 
 def _odf_render(el) -> str:

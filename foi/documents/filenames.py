@@ -1,4 +1,5 @@
 """Clean the names people give their files, so they are safe to store, show and download."""
+
 import mimetypes
 import re
 import unicodedata

@@ -1,10 +1,11 @@
 """Hidden-data checks for ZIP-based office files: XLSX, DOCX, ODT and ODS."""
+
 import re
 import zipfile
 from pathlib import Path
 
 from . import ooxml
-from .hidden import Finding
+from .findings import Finding
 from .ooxml import q
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -95,8 +96,9 @@ def inspect_docx(path: Path) -> list[Finding]:
             elif el.tag == q("w", "vanish"):
                 vanished += 1
         if inserted or deleted:
-            findings.append(Finding("tracked_changes",
-                                    f"{inserted} insertion(s), {deleted} deletion(s)"))
+            findings.append(
+                Finding("tracked_changes", f"{inserted} insertion(s), {deleted} deletion(s)")
+            )
         if vanished:
             findings.append(Finding("hidden_text", f"{vanished} run(s) of hidden text"))
         findings.extend(_embedded(names, "word/embeddings/"))
@@ -140,8 +142,7 @@ def inspect_odf(path: Path) -> list[Finding]:
         if changes:
             findings.append(Finding("tracked_changes", f"{changes} tracked change(s)"))
         findings.extend(_odf_hidden_tables(content))
-        findings.extend(_embedded([n for n in zf.namelist() if n.startswith("Object ")],
-                                  "Object "))
+        findings.extend(_embedded([n for n in zf.namelist() if n.startswith("Object ")], "Object "))
         findings.extend(_odf_people(zf))
     return findings
 
@@ -158,11 +159,16 @@ def _odf_hidden_tables(content) -> list[Finding]:
         name = table.get(q("table", "name"), "?")
         if table.get(q("table", "style-name")) in hidden_styles:
             out.append(Finding("hidden_sheet", f"sheet “{name}”"))
-        rows = sum(1 for r in table.iter(q("table", "table-row"))
-                   if r.get(q("table", "visibility")) in ("collapse", "filter"))
-        cols = sum(int(c.get(q("table", "number-columns-repeated"), "1"))
-                   for c in table.iter(q("table", "table-column"))
-                   if c.get(q("table", "visibility")) in ("collapse", "filter"))
+        rows = sum(
+            1
+            for r in table.iter(q("table", "table-row"))
+            if r.get(q("table", "visibility")) in ("collapse", "filter")
+        )
+        cols = sum(
+            int(c.get(q("table", "number-columns-repeated"), "1"))
+            for c in table.iter(q("table", "table-column"))
+            if c.get(q("table", "visibility")) in ("collapse", "filter")
+        )
         if rows:
             out.append(Finding("hidden_rows", f"sheet “{name}”: {rows} hidden row(s)"))
         if cols:
@@ -174,7 +180,10 @@ def _odf_people(zf: zipfile.ZipFile) -> list[Finding]:
     meta = ooxml.read_xml(zf, "meta.xml")
     if meta is None:
         return []
-    people = [f"{el.tag.rsplit('}', 1)[-1]}: {el.text.strip()}"
-              for tag in (q("meta", "initial-creator"), q("dc", "creator"))
-              for el in meta.iter(tag) if (el.text or "").strip()]
+    people = [
+        f"{el.tag.rsplit('}', 1)[-1]}: {el.text.strip()}"
+        for tag in (q("meta", "initial-creator"), q("dc", "creator"))
+        for el in meta.iter(tag)
+        if (el.text or "").strip()
+    ]
     return [Finding("author_metadata", "; ".join(people))] if people else []

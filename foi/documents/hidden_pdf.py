@@ -1,8 +1,11 @@
 """Hidden-data checks for PDFs: metadata, attachments, scripts, old revisions, covered text."""
+
+import ctypes
+import io
 import re
 from pathlib import Path
 
-from .hidden import Finding
+from .findings import Finding
 
 # Metadata keys that say nothing about people or the document's history.
 _HARMLESS_INFO = {"/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped"}
@@ -19,9 +22,7 @@ def inspect_pdf(path: Path) -> list[Finding]:
 
 
 def _structure(data: bytes) -> list[Finding]:
-    import io
-
-    import pypdf
+    import pypdf  # loaded on first use, like every PDF library here: most processes never need one
 
     reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted and not reader.decrypt(""):
@@ -36,15 +37,22 @@ def _structure(data: bytes) -> list[Finding]:
         findings.append(Finding("metadata", detail))
     attachments = list(reader.attachments) if hasattr(reader, "attachments") else []
     file_annots = sum(
-        1 for page in reader.pages for annot in (page.get("/Annots") or [])
+        1
+        for page in reader.pages
+        for annot in (page.get("/Annots") or [])
         if annot.get_object().get("/Subtype") == "/FileAttachment"
     )
     if attachments or file_annots:
         names = ", ".join(attachments[:5])
-        findings.append(Finding("embedded_files",
-                                f"{len(attachments) + file_annots} attachment(s) {names}".strip()))
+        findings.append(
+            Finding(
+                "embedded_files", f"{len(attachments) + file_annots} attachment(s) {names}".strip()
+            )
+        )
     comments = sum(
-        1 for page in reader.pages for annot in (page.get("/Annots") or [])
+        1
+        for page in reader.pages
+        for annot in (page.get("/Annots") or [])
         if annot.get_object().get("/Subtype") in ("/Text", "/FreeText", "/Popup")
         and annot.get_object().get("/Contents")
     )
@@ -63,6 +71,7 @@ def _structure(data: bytes) -> list[Finding]:
 
 def _covered_text(path: Path) -> list[Finding]:
     """Find text drawn first and then covered by an image or an opaque filled box."""
+    # Loaded on first use, like every PDF library here: most processes never open a PDF.
     import pypdfium2 as pdfium
     from pypdfium2 import raw
 
@@ -77,7 +86,8 @@ def _covered_text(path: Path) -> list[Finding]:
                 if obj.type == raw.FPDF_PAGEOBJ_TEXT:
                     texts.append(box)
                 elif obj.type == raw.FPDF_PAGEOBJ_IMAGE or (
-                        obj.type == raw.FPDF_PAGEOBJ_PATH and _opaque_fill(obj, raw)):
+                    obj.type == raw.FPDF_PAGEOBJ_PATH and _opaque_fill(obj, raw)
+                ):
                     covered = [tb for tb in texts if _share_covered(tb, box) >= _COVER_SHARE]
                     if any(textpage.get_text_bounded(*tb).strip() for tb in covered):
                         hits.append(str(index + 1))
@@ -92,8 +102,6 @@ def _covered_text(path: Path) -> list[Finding]:
 
 
 def _opaque_fill(obj, raw) -> bool:
-    import ctypes
-
     mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke)):
         return False

@@ -1,4 +1,5 @@
 """Small helpers to read the XML parts of ZIP-based office files without loading them whole."""
+
 import zipfile
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element

@@ -43,6 +43,24 @@ LABELS: dict[str, dict[str, str]] = {
         "refused": "Refused (in full or in part)",
         "transferred": "Transferred to another body",
         "complaints": "Complaints to the oversight body",
+        "answered_on_time": "Answered on time",
+        "answered_late": "Answered late",
+        "refused_on_time": "Refused on time",
+        "refused_late": "Refused late",
+        "withdrawn": "Withdrawn by the requester",
+        "open_in_time": "Still open, within the deadline",
+        "open_overdue": "Still open, overdue",
+        "acknowledged_on_time": "Acknowledged on time",
+        "extended": "Deadline extended",
+        "on_time_percent": "Share answered on time",
+        "median_working_days_to_answer": "Median working days to answer",
+        "definition": (
+            "Every request received in the year (by its registration day) counts in exactly "
+            "one part. On time means by the legal deadline as it stood then (Art. 24.1-24.6, "
+            "25, 23.1). The share on time counts the requests answered or refused on time out "
+            "of all whose answer was given or is overdue: an unanswered overdue request counts "
+            "against the body. A transferred request counts at each body it reached."
+        ),
         "refused_by_ground": "Refusals by legal ground",
         "ground": "Ground",
         "by_agency": "By public body",
@@ -54,6 +72,20 @@ LABELS: dict[str, dict[str, str]] = {
         "not_held": "Information not held",
         "transferred_outcome": "Request transferred",
         "signature": "Responsible officer",
+        "extension_title": "Extension of the period to answer your request",
+        "transfer_title": "Your request was transferred to another public body",
+        "recipient": "To",
+        "extended_by": "Extended by (working days)",
+        "reason": "Reason",
+        "new_due_date": "Answer now due by",
+        "transferred_from": "Sent by",
+        "transferred_to": "Now handled by",
+        "clarification_title": "The public body asks you to clarify your request",
+        "question": "What to clarify",
+        "clarification_effect": (
+            "The time to answer is paused until your clarification arrives. "
+            "Reply by post, in person or by phone, quoting the reference."
+        ),
         "internal": "Internal",
         "internal_notice": (
             "Staff copy: it contains internal notes (marked “Internal”) that the "
@@ -102,6 +134,25 @@ LABELS: dict[str, dict[str, str]] = {
         "refused": "İmtina edilən (tam və ya qismən)",
         "transferred": "Başqa quruma göndərilən",
         "complaints": "Nəzarət orqanına şikayətlər",
+        "answered_on_time": "Vaxtında cavablandırılan",
+        "answered_late": "Gecikmə ilə cavablandırılan",
+        "refused_on_time": "Vaxtında imtina edilən",
+        "refused_late": "Gecikmə ilə imtina edilən",
+        "withdrawn": "Sorğuçu tərəfindən geri götürülən",
+        "open_in_time": "Açıq, müddət keçməyib",
+        "open_overdue": "Açıq, müddəti keçib",
+        "acknowledged_on_time": "Qəbulu vaxtında təsdiqlənən",
+        "extended": "Müddəti uzadılan",
+        "on_time_percent": "Vaxtında cavablandırılanların payı",
+        "median_working_days_to_answer": "Cavaba qədər iş günlərinin medianı",
+        "definition": (
+            "İl ərzində daxil olan hər sorğu (qeydiyyat gününə görə) yalnız bir hissədə "
+            "sayılır. Vaxtında — o vaxtkı qanuni müddət ərzində (maddə 24.1-24.6, 25, 23.1). "
+            "Vaxtında payı: vaxtında cavablandırılan və ya imtina edilən sorğuların, cavabı "
+            "verilmiş və ya müddəti keçmiş bütün sorğulara nisbəti; cavabsız qalan gecikmiş "
+            "sorğu qurumun əleyhinə sayılır. Başqa quruma göndərilən sorğu çatdığı hər qurumda "
+            "sayılır."
+        ),
         "refused_by_ground": "İmtinalar hüquqi əsaslar üzrə",
         "ground": "Əsas",
         "by_agency": "Qurumlar üzrə",
@@ -113,6 +164,20 @@ LABELS: dict[str, dict[str, str]] = {
         "not_held": "İnformasiya qurumda yoxdur",
         "transferred_outcome": "Sorğu aidiyyəti üzrə göndərildi",
         "signature": "Məsul şəxs",
+        "extension_title": "Sorğunuza cavab müddətinin uzadılması barədə bildiriş",
+        "transfer_title": "Sorğunuz başqa informasiya sahibinə göndərildi",
+        "recipient": "Kimə",
+        "extended_by": "Uzadılma (iş günü)",
+        "reason": "Səbəb",
+        "new_due_date": "Cavabın yeni son tarixi",
+        "transferred_from": "Göndərən",
+        "transferred_to": "İndi baxan",
+        "clarification_title": "İnformasiya sahibi sorğunuzu dəqiqləşdirməyi xahiş edir",
+        "question": "Nəyi dəqiqləşdirmək lazımdır",
+        "clarification_effect": (
+            "Cavab müddəti dəqiqləşdirməniz daxil olana qədər dayandırılır. "
+            "Qeydiyyat nömrəsini göstərərək poçtla, şəxsən və ya telefonla cavab verin."
+        ),
         "internal": "Daxili",
         "internal_notice": (
             "Əməkdaşlar üçün nüsxə: sorğuçunun görmədiyi daxili qeydlər («Daxili» "
@@ -161,6 +226,24 @@ LABELS: dict[str, dict[str, str]] = {
         "refused": "Отказано (полностью или частично)",
         "transferred": "Передано другому органу",
         "complaints": "Жалобы в надзорный орган",
+        "answered_on_time": "Ответ в срок",
+        "answered_late": "Ответ с опозданием",
+        "refused_on_time": "Отказ в срок",
+        "refused_late": "Отказ с опозданием",
+        "withdrawn": "Отозвано заявителем",
+        "open_in_time": "Открыто, срок не истёк",
+        "open_overdue": "Открыто, срок истёк",
+        "acknowledged_on_time": "Получение подтверждено в срок",
+        "extended": "Срок продлён",
+        "on_time_percent": "Доля ответов в срок",
+        "median_working_days_to_answer": "Медиана рабочих дней до ответа",
+        "definition": (
+            "Каждый запрос, полученный за год (по дню регистрации), учитывается ровно в "
+            "одной части. В срок — в пределах законного срока, каким он был тогда (ст. "
+            "24.1-24.6, 25, 23.1). Доля в срок: запросы с ответом или отказом в срок из всех, "
+            "по которым ответ дан или срок истёк; просроченный запрос без ответа считается "
+            "против органа. Переданный запрос учитывается в каждом органе, куда он поступил."
+        ),
         "refused_by_ground": "Отказы по правовым основаниям",
         "ground": "Основание",
         "by_agency": "По органам",
@@ -172,6 +255,20 @@ LABELS: dict[str, dict[str, str]] = {
         "not_held": "Информация отсутствует",
         "transferred_outcome": "Запрос передан по принадлежности",
         "signature": "Ответственное лицо",
+        "extension_title": "Продление срока ответа на ваш запрос",
+        "transfer_title": "Ваш запрос передан другому обладателю информации",
+        "recipient": "Кому",
+        "extended_by": "Продлено на (рабочих дней)",
+        "reason": "Причина",
+        "new_due_date": "Новый срок ответа",
+        "transferred_from": "Передал",
+        "transferred_to": "Теперь рассматривает",
+        "clarification_title": "Обладатель информации просит уточнить ваш запрос",
+        "question": "Что уточнить",
+        "clarification_effect": (
+            "Срок ответа приостановлен до получения вашего уточнения. "
+            "Ответьте по почте, лично или по телефону, указав регистрационный номер."
+        ),
         "internal": "Внутреннее",
         "internal_notice": (
             "Экземпляр для сотрудников: содержит внутренние заметки (с пометкой "

@@ -1,4 +1,5 @@
 """Check an uploaded PDF: complete, openable, a sane page count, no decompression bomb."""
+
 import re
 import zlib
 from pathlib import Path
@@ -20,7 +21,8 @@ def check_pdf(path: Path, filename: str, policy: UploadPolicy) -> None:
     counts = [int(m.group(1)) for m in _COUNT.finditer(data)]
     if counts and max(counts) > policy.max_pdf_pages:
         raise UploadRejected(
-            "zip_bomb", filename,
+            "zip_bomb",
+            filename,
             detail=f"it declares {max(counts):,} pages; the limit is {policy.max_pdf_pages:,}",
         )
     _check_streams(data, filename, policy)
@@ -36,14 +38,15 @@ def _check_streams(data: bytes, filename: str, policy: UploadPolicy) -> None:
     for match in _STREAM.finditer(data):
         start = match.end()
         end = data.find(b"endstream", start)
-        raw = data[start:end if end != -1 else len(data)]
+        raw = data[start : end if end != -1 else len(data)]
         size = _inflated_size(raw, budget + 1, policy.chunk_bytes)
         if size is None:
             continue  # not Flate data (images, encrypted or other filters)
         budget -= size
         if budget < 0:
             raise UploadRejected(
-                "zip_bomb", filename,
+                "zip_bomb",
+                filename,
                 detail=f"more than {policy.max_unpacked_bytes // 2**20} MB unpacked",
             )
 
@@ -66,14 +69,16 @@ def _inflated_size(raw: bytes, limit: int, chunk: int) -> int | None:
 
 
 def _check_opens(path: Path, filename: str, policy: UploadPolicy) -> None:
+    # Loaded on first use, like every PDF library here: most processes never open a PDF.
     import pypdfium2 as pdfium
 
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise UploadRejected("type_not_allowed", filename,
-                                 detail="it is protected by a password") from exc
+            raise UploadRejected(
+                "type_not_allowed", filename, detail="it is protected by a password"
+            ) from exc
         raise UploadRejected("corrupt", filename) from exc
     try:
         pages = len(doc)
@@ -81,7 +86,8 @@ def _check_opens(path: Path, filename: str, policy: UploadPolicy) -> None:
             raise UploadRejected("corrupt", filename, detail="it has no pages")
         if pages > policy.max_pdf_pages:
             raise UploadRejected(
-                "zip_bomb", filename,
+                "zip_bomb",
+                filename,
                 detail=f"it has {pages:,} pages; the limit is {policy.max_pdf_pages:,}",
             )
     finally:

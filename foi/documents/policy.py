@@ -1,4 +1,5 @@
 """Limits for uploads, in one small value object that configuration can build."""
+
 from dataclasses import dataclass
 
 

@@ -3,6 +3,7 @@
 The name a person gives a file says nothing we can trust; these functions look only at the
 bytes. They return a MIME type from ``types.ALLOWED`` or ``None`` for anything else.
 """
+
 import codecs
 import zipfile
 from pathlib import Path
@@ -38,8 +39,16 @@ _KNOWN_REFUSED: tuple[tuple[bytes, str], ...] = (
     (b"\x28\xb5\x2f\xfd", "a zstd archive"),
     (b"MSCF", "a cabinet archive"),
 )
-ARCHIVE_MAGICS = (b"Rar!", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00",
-                  b"\x28\xb5\x2f\xfd", b"MSCF", *ZIP_MAGICS)
+ARCHIVE_MAGICS = (
+    b"Rar!",
+    b"7z\xbc\xaf\x27\x1c",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"\x28\xb5\x2f\xfd",
+    b"MSCF",
+    *ZIP_MAGICS,
+)
 
 
 def sniff_magic(head: bytes) -> str | None:

@@ -1,4 +1,5 @@
 """Content-addressed file storage outside the web root: ``root/ab/cd/<sha256>``."""
+
 import hashlib
 import os
 import re

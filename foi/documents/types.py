@@ -1,4 +1,5 @@
 """The file types we accept, named once: MIME type, canonical extension, accepted extensions."""
+
 from dataclasses import dataclass
 
 
@@ -58,7 +59,29 @@ OFFICE_ZIPS = frozenset({DOCX, XLSX, ODT, ODS})
 TEXTUAL = frozenset({CSV, TEXT})
 
 # Extensions of archive formats: inside a ZIP these are "nested archives", never accepted.
-ARCHIVE_EXTENSIONS = frozenset({
-    ".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz", ".zst",
-    ".lz", ".lzma", ".z", ".cab", ".arj", ".lzh", ".iso", ".jar", ".war", ".apk", ".ace",
-})
+ARCHIVE_EXTENSIONS = frozenset(
+    {
+        ".zip",
+        ".rar",
+        ".7z",
+        ".tar",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".tbz2",
+        ".xz",
+        ".txz",
+        ".zst",
+        ".lz",
+        ".lzma",
+        ".z",
+        ".cab",
+        ".arj",
+        ".lzh",
+        ".iso",
+        ".jar",
+        ".war",
+        ".apk",
+        ".ace",
+    }
+)

@@ -7,6 +7,7 @@ Usage from a service::
 Every refusal is an ``UploadRejected`` whose ``message`` tells the person what to do; the
 caller keeps the rest of the form as it was.
 """
+
 import hashlib
 import zipfile
 from pathlib import Path
@@ -35,8 +36,13 @@ __all__ = [
 _PDF_WINDOW = 1024
 
 
-def accept_upload(stream: BinaryIO, filename: str, policy: UploadPolicy, store: FileStore,
-                  already_used_bytes: int = 0) -> StoredFile:
+def accept_upload(
+    stream: BinaryIO,
+    filename: str,
+    policy: UploadPolicy,
+    store: FileStore,
+    already_used_bytes: int = 0,
+) -> StoredFile:
     """Read ``stream`` into the store if it is an allowed, safe file, else raise ``UploadRejected``.
 
     The stream is read in chunks and reading stops as soon as the per-file or per-request
@@ -53,8 +59,9 @@ def accept_upload(stream: BinaryIO, filename: str, policy: UploadPolicy, store: 
     return StoredFile(sha256=sha256, size=size, mime=mime, filename=name_for_type(display, mime))
 
 
-def _copy_limited(stream: BinaryIO, tmp: Path, filename: str, policy: UploadPolicy,
-                  already_used: int) -> tuple[str, int]:
+def _copy_limited(
+    stream: BinaryIO, tmp: Path, filename: str, policy: UploadPolicy, already_used: int
+) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
     with tmp.open("wb") as out:
@@ -63,8 +70,7 @@ def _copy_limited(stream: BinaryIO, tmp: Path, filename: str, policy: UploadPoli
             if size > policy.max_file_bytes:
                 raise UploadRejected("too_large", filename, limit=policy.max_file_bytes)
             if already_used + size > policy.max_request_bytes:
-                raise UploadRejected("request_too_large", filename,
-                                     limit=policy.max_request_bytes)
+                raise UploadRejected("request_too_large", filename, limit=policy.max_request_bytes)
             digest.update(chunk)
             out.write(chunk)
     if size == 0:
@@ -116,6 +122,7 @@ def _refuse_polyglot(path: Path, filename: str, mime: str) -> None:
 
 def _check_image(path: Path, filename: str) -> None:
     """Open the image header with Pillow; refuse broken or pixel-bomb images."""
+    # Pillow is loaded on first use: most processes never see a picture.
     from PIL import Image
 
     try:

@@ -2,31 +2,35 @@
 
 Every sweep takes ``now`` (the clock is injected in tests and by ``--now``) and is idempotent:
 running it twice changes nothing the second time, so a missed run is caught up by the next.
+A job needs an app context only, no request: the links in its e-mails come from ``SITE_URL``
+through :mod:`foi.links`, exactly as when a page's action sends the same e-mail.
 """
+
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
-from foi.jobs.lock import lease_acquire
+from foi.extensions import db
+from foi.jobs import queue
+from foi.jobs.exports import export_archive_job
+from foi.jobs.lock import Heartbeat
+from foi.mail.delivery import deliver_pending
 from foi.models.base import utcnow
+from foi.services.complaint_alerts import complaint_reminders_sweep
+from foi.services.db import transaction
+from foi.services.digests import DIGEST_HOUR, digests_send
+from foi.services.drafts import DraftSweep, drafts_sweep
+from foi.services.follows import follows_search_sweep
+from foi.services.jobs import job_sent, jobs_recover
+from foi.services.reminders import reminders_sweep
 
 log = logging.getLogger("foi.jobs")
-
-
-@contextmanager
-def job_context(app: Flask) -> Iterator[None]:
-    """Push an app context in which ``url_for(..., _external=True)`` builds the site's links."""
-    if app.config.get("SERVER_NAME"):
-        with app.app_context():
-            yield
-        return
-    with app.test_request_context("/", base_url=app.config["SITE_URL"]):
-        yield
 
 
 def prepare_database(app: Flask) -> None:
@@ -40,11 +44,6 @@ def prepare_database(app: Flask) -> None:
     (the at-least-once window, no wider in kind) or the last batch of a sweep is redone (its
     outbox rows vanish with it, so nothing is doubled).
     """
-    from sqlalchemy import event
-    from sqlalchemy.exc import OperationalError
-
-    from foi.extensions import db
-
     with app.app_context():
         engine = db.engine
         if engine.dialect.name == "sqlite":
@@ -65,19 +64,27 @@ def prepare_database(app: Flask) -> None:
             cursor.execute(setting)
             cursor.close()
             if engine.dialect.name == "postgresql":
+                # The driver opened a transaction for SET: end it, or the pool would hand
+                # out a connection already inside one.
                 dbapi_connection.commit()
 
         engine.dispose()  # pooled connections reopen with the setting
 
 
-def sweep_reminders(app: Flask, now: datetime | None = None,
-                    keep_going: Callable[[], bool] = lambda: True, batch: int = 1000):
+def sweep_reminders(
+    app: Flask,
+    now: datetime | None = None,
+    keep_going: Callable[[], bool] = lambda: True,
+    batch: int = 1000,
+):
     """Enqueue due-soon reminders and overdue notices; return the sweep's result."""
-    from foi.services.reminders import reminders_sweep
-
-    with job_context(app):
-        result = reminders_sweep(now=now or utcnow(), reminder_days=app.config["REMINDER_DAYS"],
-                                 batch=batch, keep_going=keep_going)
+    with app.app_context():
+        result = reminders_sweep(
+            now=now or utcnow(),
+            reminder_days=app.config["REMINDER_DAYS"],
+            batch=batch,
+            keep_going=keep_going,
+        )
         if result.messages:
             log.info("reminders: %d messages for %d requests", result.messages, result.notified)
         return result
@@ -85,9 +92,7 @@ def sweep_reminders(app: Flask, now: datetime | None = None,
 
 def sweep_digests(app: Flask, now: datetime | None = None) -> int:
     """Enqueue today's digest for each officer who has not had it; return how many."""
-    from foi.services.digests import DIGEST_HOUR, digests_send
-
-    with job_context(app):
+    with app.app_context():
         count = digests_send(now=now or utcnow(), hour=app.config.get("DIGEST_HOUR", DIGEST_HOUR))
         if count:
             log.info("digests: %d enqueued", count)
@@ -96,47 +101,93 @@ def sweep_digests(app: Flask, now: datetime | None = None) -> int:
 
 def sweep_complaints(app: Flask, now: datetime | None = None) -> int:
     """Enqueue alerts about complaints nearing their decision date; return how many."""
-    from foi.services.complaint_alerts import complaint_reminders_sweep
-
-    with job_context(app):
-        count = complaint_reminders_sweep(now=now or utcnow(),
-                                          reminder_days=app.config["REMINDER_DAYS"])
+    with app.app_context():
+        count = complaint_reminders_sweep(
+            now=now or utcnow(), reminder_days=app.config["REMINDER_DAYS"]
+        )
         if count:
             log.info("complaints: %d alerts enqueued", count)
         return count
 
 
-def sweep_mail(app: Flask, now: datetime | None = None) -> dict[str, int]:
-    """Deliver the pending e-mail whose time has come; return counts by outcome."""
-    from foi.mail.delivery import deliver_pending
+def sweep_follows(app: Flask, now: datetime | None = None) -> int:
+    """E-mail followed searches their new answers (each at most once a day); return how many."""
+    with app.app_context():
+        count = follows_search_sweep(now=now or utcnow())
+        if count:
+            log.info("follows: %d search e-mails enqueued", count)
+        return count
 
-    with job_context(app):
-        counts = deliver_pending(now or utcnow())
+
+def sweep_drafts(app: Flask, now: datetime | None = None) -> DraftSweep:
+    """Warn the authors of forgotten drafts, and delete the drafts whose time is up."""
+    with app.app_context():
+        result = drafts_sweep(
+            now=now or utcnow(),
+            keep_days=app.config["DRAFT_KEEP_DAYS"],
+            warn_days=app.config["DRAFT_WARN_DAYS"],
+        )
+        if result.warned or result.deleted:
+            log.info("drafts: %d warned, %d deleted", result.warned, result.deleted)
+        return result
+
+
+def sweep_mail(
+    app: Flask, now: datetime | None = None, keep_going: Callable[[], bool] = lambda: True
+) -> dict[str, int]:
+    """Deliver the pending e-mail whose time has come; return counts by outcome."""
+    with app.app_context():
+        counts = deliver_pending(now or utcnow(), keep_going=keep_going)
         if any(counts.values()):
             log.info("mail: %s", counts)
         return counts
 
 
 def sweep_archive_export(app: Flask, now: datetime | None = None):
-    """Write today's bulk export of the public archive unless it exists (one stat after that)."""
-    from foi.services.archive import export_archive_job
-
+    """Ask the task queue for today's bulk export of the archive unless it exists (one stat)."""
     return export_archive_job(app, now or utcnow())
 
 
-def run_sweeps(app: Flask, holder: str, now: Callable[[], datetime] = utcnow,
-               batch: int = 1000) -> bool:
-    """Run every sweep once if ``holder`` holds the lease; return False when another does.
+def sweep_jobs(app: Flask, now: datetime | None = None):
+    """Send again the queue's jobs whose worker died or whose message was lost."""
+    with app.app_context():
+        lease = timedelta(seconds=app.config["JOB_LEASE_SECONDS"])
+        try:
+            empty = queue.pending(app) == 0
+        except Exception as exc:  # the queue is down: only expired leases are looked at
+            log.warning("queue unreachable: %s", exc)
+            empty = False
+        recovery = jobs_recover(
+            now=now or utcnow(),
+            max_attempts=app.config["JOB_ATTEMPTS"],
+            queue_empty=empty,
+            patience=lease,
+        )
+        sent = [job_id for job_id in recovery.resend if _resend(app, job_id, now or utcnow())]
+        if sent or recovery.given_up:
+            log.info("jobs: %s sent again, %s given up", sent, recovery.given_up)
+        return recovery
 
-    The lease is renewed between the reminder sweep's batches; when it is lost (this process
-    stalled past the lease and another scheduler took over) the sweep stops at once.
+
+def _resend(app: Flask, job_id: int, now: datetime) -> bool:
+    if not queue.send(app, job_id):
+        return False
+    with transaction():
+        job_sent(job_id, now)
+    return True
+
+
+def run_sweeps(
+    app: Flask, heartbeat: Heartbeat, now: Callable[[], datetime] = utcnow, batch: int = 1000
+) -> bool:
+    """Run every sweep once if this process holds the lease; return False when another does.
+
+    ``heartbeat`` renews the lease from its own thread; each sweep asks it between batches
+    (and the mail sweep before each message) and stops at once when the lease may be lost
+    (this process stalled past the lease and another scheduler may have taken over).
     """
-    def keep_going() -> bool:
-        with app.app_context():
-            return lease_acquire(holder, now())
-
+    keep_going = heartbeat.held
     if not keep_going():
-        log.info("another scheduler holds the lease; %s waits", holder)
         return False
     sweep_reminders(app, now(), keep_going=keep_going, batch=batch)
     if keep_going():
@@ -144,10 +195,18 @@ def run_sweeps(app: Flask, holder: str, now: Callable[[], datetime] = utcnow,
     if keep_going():
         sweep_digests(app, now())
     if keep_going():
-        sweep_mail(app, now())
+        sweep_follows(app, now())
+    if keep_going():
+        sweep_drafts(app, now())
+    if keep_going():
+        sweep_mail(app, now(), keep_going=keep_going)
+    if keep_going():
+        sweep_jobs(app, now())
     if keep_going():
         try:  # last, and on its own: a failed export must not hold up reminders or mail
             sweep_archive_export(app, now())
         except Exception:
             log.exception("archive export failed; the next sweep tries again")
+    if keep_going():
+        heartbeat.sweep_done(now())
     return True

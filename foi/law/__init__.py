@@ -8,18 +8,22 @@ calendar, the moments and "now". Typical use::
     result = deadlines(pack, cal, received_at, events=[ClockEvent("extended", at, days=5)])
     result.due_at, result.explain("az")
 """
+
 from foi.law.calendar import WorkingCalendar, calendar_for
 from foi.law.clock import deadlines
 from foi.law.complaints import complaint_deadlines, complaint_window
 from foi.law.errors import ExtensionNotAllowed, LawError, UnknownLaw, UrgencyNotAvailable
+from foi.law.events import CLOCK_KINDS, EventKind
 from foi.law.explain import ExplanationLine
 from foi.law.packs import available_packs, get_pack, pack_codes
 from foi.law.results import ClockEvent, Deadlines
 from foi.law.rules import HolidaySource, OversightBody, Period, RefusalGround, RulePack
 
 __all__ = [
+    "CLOCK_KINDS",
     "ClockEvent",
     "Deadlines",
+    "EventKind",
     "ExplanationLine",
     "ExtensionNotAllowed",
     "HolidaySource",

@@ -1,4 +1,5 @@
 """Working-day calendars: weekends, public holidays and an administrator's exceptions."""
+
 from __future__ import annotations
 
 import functools
@@ -52,8 +53,11 @@ def _holiday_year(source: HolidaySource, year: int) -> _Year:
             continue
         for subdivision in source.subdivisions:
             calendar = holidays.country_holidays(
-                source.country, subdiv=subdivision, years=years,
-                categories=source.categories, language=package_lang,
+                source.country,
+                subdiv=subdivision,
+                years=years,
+                categories=source.categories,
+                language=package_lang,
             )
             for day, name in calendar.items():
                 if day.year != year:
@@ -70,7 +74,8 @@ def _holiday_year(source: HolidaySource, year: int) -> _Year:
         region = ""
         if len(present[day]) < len(source.subdivisions):
             region = ", ".join(
-                source.subdivision_names.get(s or "", s or "") for s in sorted(present[day])
+                source.subdivision_names.get(s or "", s or "")
+                for s in sorted(present[day], key=lambda s: s or "")
             )
         reason = {}
         english = "; ".join(by_lang["en"])
@@ -88,8 +93,10 @@ def _holiday_year(source: HolidaySource, year: int) -> _Year:
 
 def _as_reasons(days: Iterable[date] | Mapping[date, str]) -> dict[date, Reason]:
     if isinstance(days, Mapping):
-        return {d: ({lang: str(text) for lang in LANGUAGES} if text else _ADMIN_DAY_OFF)
-                for d, text in days.items()}
+        return {
+            d: ({lang: str(text) for lang in LANGUAGES} if text else _ADMIN_DAY_OFF)
+            for d, text in days.items()
+        }
     return {d: _ADMIN_DAY_OFF for d in days}
 
 
@@ -258,6 +265,9 @@ def calendar_for(
     `extra_days_off` may map each date to the reason shown in explanations (e.g. an election).
     """
     return WorkingCalendar(
-        pack.holidays, pack.timezone, weekend=pack.weekend,
-        extra_days_off=extra_days_off, extra_working_days=extra_working_days,
+        pack.holidays,
+        pack.timezone,
+        weekend=pack.weekend,
+        extra_days_off=extra_days_off,
+        extra_working_days=extra_working_days,
     )

@@ -1,18 +1,29 @@
 """The legal clock: when a holder must answer, given the law, the calendar and what happened."""
+
 from __future__ import annotations
 
 import calendar as _calendar
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from foi.law.calendar import WorkingCalendar
+from foi.law.calendar import Reason, WorkingCalendar
 from foi.law.errors import ExtensionNotAllowed, UrgencyNotAvailable
+from foi.law.events import CLOCK_KINDS, EventKind
 from foi.law.explain import DaysOff, ExplanationLine, Quantity, Word, format_date
 from foi.law.results import EVENT_KINDS, ClockEvent, Deadlines
 from foi.law.results import utc as _utc
 from foi.law.rules import Period, RulePack
 
-__all__ = ["EVENT_KINDS", "ClockEvent", "Deadlines", "add_months", "deadlines"]
+__all__ = [
+    "CLOCK_KINDS",
+    "EVENT_KINDS",
+    "ClockEvent",
+    "EventKind",
+    "Deadlines",
+    "add_months",
+    "deadlines",
+]
+
 
 def add_months(day: date, months: int) -> date:
     """Return the day with the same number `months` later, or that month's last day.
@@ -40,6 +51,8 @@ class _Clock:
         self.paused_since: datetime | None = None
         self.remaining: int | timedelta = 0
         self.pause_effect = "resume"
+        # The day the request was first registered on; run_clock sets it after the first start.
+        self.first_registered: date
 
     # -- counting -----------------------------------------------------------------------
 
@@ -56,18 +69,25 @@ class _Clock:
         if self.cal.is_working_day(day) and local.time() < self.pack.office_closes_at:
             return day
         registered = self.cal.next_working_day(day)
-        self.lines.append(ExplanationLine("registered_later", {
-            "on": registered, "article": self.pack.registration_article or self.article}))
+        self.lines.append(
+            ExplanationLine(
+                "registered_later",
+                {"on": registered, "article": self.pack.registration_article or self.article},
+            )
+        )
         return registered
 
     def _skipped(self, after: date, until: date) -> None:
         """Explain the holidays and worked weekend days inside a working-day count."""
-        off, worked = [], []
+        off: list[tuple[date, Reason]] = []
+        worked: list[date] = []
         day = after + timedelta(days=1)
         while day <= until:
             weekend = day.weekday() in self.cal.weekend
-            if not weekend and self.cal.is_public_holiday(day):
-                off.append((day, self.cal.day_off_reason(day)))
+            # A public holiday always has a reason; None only comes for an ordinary working day.
+            reason = None if weekend else self.cal.day_off_reason(day)
+            if reason is not None and self.cal.is_public_holiday(day):
+                off.append((day, reason))
             elif weekend and self.cal.is_working_day(day):
                 worked.append(day)
             day += timedelta(days=1)
@@ -81,8 +101,11 @@ class _Clock:
         if not self.pack.roll_forward or self.cal.is_working_day(day):
             return day
         moved = self.cal.working_day_on_or_after(day)
-        self.lines.append(ExplanationLine("rolled_forward", {
-            "day": day, "article": self.pack.roll_forward_article}))
+        self.lines.append(
+            ExplanationLine(
+                "rolled_forward", {"day": day, "article": self.pack.roll_forward_article}
+            )
+        )
         self.article = f"{self.period.article}; {self.pack.roll_forward_article}"
         return moved
 
@@ -95,30 +118,52 @@ class _Clock:
         local = self.cal.local(moment)
         if unit == "hours":
             self.due = (_utc(moment) + timedelta(hours=n)).astimezone(self.cal.tz)
-            self.lines.append(ExplanationLine("count", {
-                "quantity": Quantity(n, unit), "start": local, "article": self.article}))
+            self.lines.append(
+                ExplanationLine(
+                    "count",
+                    {"quantity": Quantity(n, unit), "start": local, "article": self.article},
+                )
+            )
         elif unit == "working_hours":
             self.due = self.cal.add_working_hours(moment, timedelta(hours=n))
-            self.lines.append(ExplanationLine("count_working_hours", {
-                "quantity": Quantity(n, unit), "start": local, "article": self.article}))
+            self.lines.append(
+                ExplanationLine(
+                    "count_working_hours",
+                    {"quantity": Quantity(n, unit), "start": local, "article": self.article},
+                )
+            )
             self._skipped(local.date() - timedelta(days=1), self.due.date())
         else:
             registered = registered or self._register(moment)
             self.started_on = registered
             if unit == "working_days":
                 due_day = self.cal.add_working_days(registered, n)
-                self.lines.append(ExplanationLine("count", {
-                    "quantity": Quantity(n, unit),
-                    "start": self.cal.next_working_day(registered), "article": self.article}))
+                self.lines.append(
+                    ExplanationLine(
+                        "count",
+                        {
+                            "quantity": Quantity(n, unit),
+                            "start": self.cal.next_working_day(registered),
+                            "article": self.article,
+                        },
+                    )
+                )
                 self._skipped(registered, due_day)
             else:
                 if unit == "days":
                     due_day = registered + timedelta(days=n)
                 else:
                     due_day = add_months(registered, n)
-                self.lines.append(ExplanationLine("count", {
-                    "quantity": Quantity(n, unit), "start": registered,
-                    "article": self.article}))
+                self.lines.append(
+                    ExplanationLine(
+                        "count",
+                        {
+                            "quantity": Quantity(n, unit),
+                            "start": registered,
+                            "article": self.article,
+                        },
+                    )
+                )
                 due_day = self._roll_forward(due_day)
             self.due = self.cal.end_of_day(due_day)
         if self.in_hours:
@@ -129,8 +174,9 @@ class _Clock:
         """Return what is left of the period at the moment the clock stops."""
         unit = self.period.unit
         if unit == "working_days":
-            return max(0, self.cal.working_days_between(
-                self.cal.local(moment).date(), self.due.date()))
+            return max(
+                0, self.cal.working_days_between(self.cal.local(moment).date(), self.due.date())
+            )
         if unit in ("days", "months"):
             return max(0, (self.due.date() - self.cal.local(moment).date()).days)
         if unit == "hours":
@@ -142,7 +188,9 @@ class _Clock:
         unit = self.period.unit
         day = self.cal.local(moment).date()
         if unit == "working_days":
-            assert isinstance(remaining, int)
+            # S101 is a false positive here: narrows the type for mypy --strict; an invariant, not
+            # an input check.
+            assert isinstance(remaining, int)  # noqa: S101
             if remaining:
                 due_day = self.cal.add_working_days(day, remaining)
             else:
@@ -151,9 +199,13 @@ class _Clock:
                 self._skipped(day, due_day)
             return self.cal.end_of_day(due_day)
         if unit in ("days", "months"):
-            assert isinstance(remaining, int)
+            # S101 is a false positive here: narrows the type for mypy --strict; an invariant, not
+            # an input check.
+            assert isinstance(remaining, int)  # noqa: S101
             return self.cal.end_of_day(self._roll_forward(day + timedelta(days=remaining)))
-        assert isinstance(remaining, timedelta)
+        # S101 is a false positive here: narrows the type for mypy --strict; an invariant, not an
+        # input check.
+        assert isinstance(remaining, timedelta)  # noqa: S101
         if unit == "hours":
             return (_utc(moment) + remaining).astimezone(self.cal.tz)
         return self.cal.add_working_hours(moment, remaining)
@@ -177,9 +229,17 @@ class _Clock:
         else:
             last = self.started_on + timedelta(days=limit.amount)
         if self.cal.local(event.at).date() > last:
-            self.lines.append(ExplanationLine("late", {
-                "what": Word(what), "at": self._when(event.at),
-                "quantity": Quantity(limit.amount, limit.unit), "article": limit.article}))
+            self.lines.append(
+                ExplanationLine(
+                    "late",
+                    {
+                        "what": Word(what),
+                        "at": self._when(event.at),
+                        "quantity": Quantity(limit.amount, limit.unit),
+                        "article": limit.article,
+                    },
+                )
+            )
 
     def pause(self, event: ClockEvent, effect: str, word: str, article: str) -> None:
         """Stop the clock, keeping what is left of the period."""
@@ -191,9 +251,16 @@ class _Clock:
         self.paused_since = event.at
         self.pause_effect = effect
         self.remaining = self._remaining_at(event.at)
-        self.lines.append(ExplanationLine("paused", {
-            "at": self._when(event.at), "reason": event.reason or Word(word),
-            "article": article or self.period.article}))
+        self.lines.append(
+            ExplanationLine(
+                "paused",
+                {
+                    "at": self._when(event.at),
+                    "reason": event.reason or Word(word),
+                    "article": article or self.period.article,
+                },
+            )
+        )
 
     def resume(self, event: ClockEvent) -> None:
         """Run the clock again: from scratch after a corrected request, else what was left."""
@@ -203,15 +270,25 @@ class _Clock:
         if _utc(at) < _utc(since):
             at = since
         self.paused_working_days += max(0, self.cal.working_days_between(since.date(), at.date()))
-        if self.pause_effect == "restart" and event.kind == "clarification_received":
-            self.lines.append(ExplanationLine("restarted", {
-                "at": self._when(at), "reason": Word("clarification_received"),
-                "article": self.pack.clarification_effect_article or self.period.article}))
+        if self.pause_effect == "restart" and event.kind == EventKind.CLARIFICATION_RECEIVED:
+            self.lines.append(
+                ExplanationLine(
+                    "restarted",
+                    {
+                        "at": self._when(at),
+                        "reason": Word("clarification_received"),
+                        "article": self.pack.clarification_effect_article or self.period.article,
+                    },
+                )
+            )
             self.start(at)
             return
         self.paused_since = None
-        self.lines.append(ExplanationLine("resumed", {
-            "at": self._when(at), "quantity": self._left(self.remaining)}))
+        self.lines.append(
+            ExplanationLine(
+                "resumed", {"at": self._when(at), "quantity": self._left(self.remaining)}
+            )
+        )
         self.due = self._due_after(at, self.remaining, explain=True)
 
     def _refuse(self, message: str, target: object, why: str) -> None:
@@ -227,43 +304,67 @@ class _Clock:
         if ceiling is None or ceiling.unit != "working_days" or self.in_hours:
             name = self.pack.name.get("en", self.pack.code)
             return self._refuse(
-                f"{name} provides no extension of this period.", target, "no_extension")
+                f"{name} provides no extension of this period.", target, "no_extension"
+            )
         if self.paused_since is None and _utc(event.at) > _utc(self.due):
             return self._refuse(
                 f"The period already ended on {format_date(self.due.date())}; it can no longer "
-                "be extended.", target, "after_due")
+                "be extended.",
+                target,
+                "after_due",
+            )
         if event.until is not None:
             if self.paused_since is not None:
                 return self._refuse(
                     "While the clock is stopped, extend by a number of working days, not to a "
-                    "date.", target, "not_later")
+                    "date.",
+                    target,
+                    "not_later",
+                )
             days = self.cal.working_days_between(self.due.date(), event.until)
         else:
             days = event.days or 0
         if days <= 0:
             return self._refuse(
                 f"An extension must move the due date ({format_date(self.due.date())}) later.",
-                target, "not_later")
+                target,
+                "not_later",
+            )
         if self.extension_days + days > ceiling.amount:
             allowed = ceiling.amount - self.extension_days
             latest = self.cal.add_working_days(self.original_due.date(), ceiling.amount)
             return self._refuse(
                 f"{ceiling.article} allows at most {ceiling.amount} working days of extension "
                 f"in all (until {format_date(latest)}); {days} asked, {allowed} still possible.",
-                target, "beyond_ceiling")
+                target,
+                "beyond_ceiling",
+            )
         self.extension_days += days
         self.article = ceiling.article
         if self.paused_since is not None:
-            assert isinstance(self.remaining, int)
+            # S101 is a false positive here: narrows the type for mypy --strict; an invariant, not
+            # an input check.
+            assert isinstance(self.remaining, int)  # noqa: S101
             self.remaining += days
-            self.lines.append(ExplanationLine("extended_while_paused", {
-                "quantity": Quantity(days, "working_days"), "article": ceiling.article}))
+            self.lines.append(
+                ExplanationLine(
+                    "extended_while_paused",
+                    {"quantity": Quantity(days, "working_days"), "article": ceiling.article},
+                )
+            )
             return
         old = self.due.date()
         self.due = self.cal.end_of_day(self.cal.add_working_days(old, days))
-        self.lines.append(ExplanationLine("extended", {
-            "quantity": Quantity(days, "working_days"), "to": self.due.date(),
-            "article": ceiling.article}))
+        self.lines.append(
+            ExplanationLine(
+                "extended",
+                {
+                    "quantity": Quantity(days, "working_days"),
+                    "to": self.due.date(),
+                    "article": ceiling.article,
+                },
+            )
+        )
         self._skipped(old, self.due.date())
 
     def transfer(self, event: ClockEvent) -> None:
@@ -272,35 +373,65 @@ class _Clock:
             self._check_late(event, self.pack.transfer, "transfer")
         self.paused_since = None
         article = self.pack.transfer_article or self.period.article
-        self.lines.append(ExplanationLine("transferred", {
-            "at": self._when(event.at), "article": article}))
+        self.lines.append(
+            ExplanationLine("transferred", {"at": self._when(event.at), "article": article})
+        )
         cap = self.pack.transfer_start_cap
         if cap is not None and not self.in_hours:
             latest = self.cal.add_working_days(self.first_registered, cap.amount)
             if self.cal.local(event.at).date() > latest:
-                self.lines.append(ExplanationLine("start_capped", {
-                    "on": latest, "article": cap.article}))
+                self.lines.append(
+                    ExplanationLine("start_capped", {"on": latest, "article": cap.article})
+                )
                 self.start(event.at, registered=latest)
                 return
         self.start(event.at)
 
+    def reopen(self, event: ClockEvent) -> None:
+        """Run again as the oversight body decided: to the date it set, or the whole period.
+
+        An upheld complaint obliges the holder to answer (AZ art. 42.1.2 with the
+        Constitutional Law on the Ombudsman): the decision names a date, or the law's own
+        period runs again from the decision, as from a new registration.
+        """
+        article = self.pack.oversight.article
+        self.lines.append(
+            ExplanationLine("reopened", {"at": self._when(event.at), "article": article})
+        )
+        if event.until is None:
+            self.start(event.at)
+            return
+        self.article = article
+        self.extension_days = 0
+        self.paused_since = None
+        self.due = self.cal.end_of_day(event.until)
+        self.original_due = self.due
+        self.lines.append(
+            ExplanationLine("reopened_until", {"on": event.until, "article": article})
+        )
+
     def apply(self, event: ClockEvent) -> None:
         """Apply one event; kinds the clock does not know are ignored."""
         pack = self.pack
-        if event.kind == "clarification_requested":
+        if event.kind == EventKind.CLARIFICATION_REQUESTED:
             if self.paused_since is None and not self.in_hours:
                 self._check_late(event, pack.clarification, "clarification_request")
-            article = (pack.clarification.article if pack.clarification
-                       else pack.clarification_effect_article)
+            article = (
+                pack.clarification.article
+                if pack.clarification
+                else pack.clarification_effect_article
+            )
             self.pause(event, pack.clarification_effect, "clarification", article)
-        elif event.kind in ("clarification_received", "resumed"):
+        elif event.kind in (EventKind.CLARIFICATION_RECEIVED, EventKind.RESUMED):
             self.resume(event)
-        elif event.kind == "paused":
+        elif event.kind == EventKind.PAUSED:
             self.pause(event, "resume", "paused", pack.pause_article)
-        elif event.kind == "extended":
+        elif event.kind == EventKind.EXTENDED:
             self.extend(event)
-        elif event.kind == "transferred":
+        elif event.kind == EventKind.TRANSFERRED:
             self.transfer(event)
+        elif event.kind == EventKind.REOPENED:
+            self.reopen(event)
 
 
 def run_clock(
@@ -324,13 +455,16 @@ def run_clock(
         clock.apply(event)
     paused = clock.paused_since is not None
     if paused:
-        assert clock.paused_since is not None
+        # S101 is a false positive here: narrows the type for mypy --strict; an invariant, not an
+        # input check.
+        assert clock.paused_since is not None  # noqa: S101
         since = clock.paused_since
         resume_at = since
         if now is not None and _utc(now) > _utc(since):
             resume_at = now
-            clock.paused_working_days += max(0, cal.working_days_between(
-                cal.local(since).date(), cal.local(now).date()))
+            clock.paused_working_days += max(
+                0, cal.working_days_between(cal.local(since).date(), cal.local(now).date())
+            )
         if clock.pause_effect == "restart":
             # A corrected request will start the whole period again (AZ art. 24.6).
             fresh = _Clock(pack, cal, period, strict)
@@ -340,14 +474,16 @@ def run_clock(
         else:
             clock.due = clock._due_after(resume_at, clock.remaining, explain=False)
             left = clock._left(clock.remaining)
-        clock.lines.append(ExplanationLine("still_paused", {
-            "at": clock._when(since), "quantity": left}))
+        clock.lines.append(
+            ExplanationLine("still_paused", {"at": clock._when(since), "quantity": left})
+        )
     due = cal.local(clock.due)
     clock.lines.append(ExplanationLine("due", {"at": due if clock.in_hours else due.date()}))
     latest = None
     if pack.extension is not None and pack.extension.unit == "working_days" and not clock.in_hours:
-        latest = cal.end_of_day(cal.add_working_days(
-            clock.original_due.date(), pack.extension.amount))
+        latest = cal.end_of_day(
+            cal.add_working_days(clock.original_due.date(), pack.extension.amount)
+        )
     return Deadlines(
         due_at=due,
         original_due_at=cal.local(clock.original_due),
@@ -393,5 +529,6 @@ def deadlines(
         name = pack.name.get("en", pack.code)
         offered = ", ".join(pack.urgent) or "none"
         raise UrgencyNotAvailable(
-            f"{name} has no {urgency!r} urgent period (available: {offered}).")
+            f"{name} has no {urgency!r} urgent period (available: {offered})."
+        )
     return run_clock(pack, cal, period, received_at, events, now, strict)

@@ -1,4 +1,5 @@
 """The second clock: the oversight or appeal body's deadline, and the requester's window."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -35,12 +36,21 @@ def complaint_deadlines(
         article = f"{article}; {more.article}"
     total = Period(pack.complaint.amount + more.amount, pack.complaint.unit, article)
     longer = run_clock(pack, cal, total, lodged_at, (), now, True)
-    return Deadlines(**{**longer.__dict__, "original_due_at": plain.due_at, "extended": True,
-                        "extension_working_days": more.in_working_days or 0})
+    return Deadlines(
+        **{
+            **longer.__dict__,
+            "original_due_at": plain.due_at,
+            "extended": True,
+            "extension_working_days": more.in_working_days or 0,
+        }
+    )
 
 
 def complaint_window(
-    pack: RulePack, cal: WorkingCalendar, from_at: datetime, now: datetime | None = None,
+    pack: RulePack,
+    cal: WorkingCalendar,
+    from_at: datetime,
+    now: datetime | None = None,
 ) -> Deadlines:
     """Return the last day a requester can complain or appeal, from a decision or due date."""
     if pack.complaint_window is None:

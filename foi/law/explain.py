@@ -1,28 +1,68 @@
 """Explanations of a computed deadline, as structured lines rendered in az, en or ru."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from foi.law.citations import cite
+
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
-           "oktyabr", "noyabr", "dekabr"),
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-           "сентября", "октября", "ноября", "декабря"),
+    "az": (
+        "yanvar",
+        "fevral",
+        "mart",
+        "aprel",
+        "may",
+        "iyun",
+        "iyul",
+        "avqust",
+        "sentyabr",
+        "oktyabr",
+        "noyabr",
+        "dekabr",
+    ),
+    "ru": (
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
 }
 
 # Unit names: (one, few, many). Only Russian uses "few" (2-4) differently from "many".
 _UNITS = {
-    "en": {"working_days": ("working day", "working days", "working days"),
-           "days": ("day", "days", "days"), "months": ("month", "months", "months"),
-           "hours": ("hour", "hours", "hours"), "working_hours": ("hour", "hours", "hours")},
-    "az": {"working_days": ("iş günü",) * 3, "days": ("gün",) * 3, "months": ("ay",) * 3,
-           "hours": ("saat",) * 3, "working_hours": ("saat",) * 3},
-    "ru": {"working_days": ("рабочий день", "рабочих дня", "рабочих дней"),
-           "days": ("день", "дня", "дней"), "months": ("месяц", "месяца", "месяцев"),
-           "hours": ("час", "часа", "часов"), "working_hours": ("час", "часа", "часов")},
+    "en": {
+        "working_days": ("working day", "working days", "working days"),
+        "days": ("day", "days", "days"),
+        "months": ("month", "months", "months"),
+        "hours": ("hour", "hours", "hours"),
+        "working_hours": ("hour", "hours", "hours"),
+    },
+    "az": {
+        "working_days": ("iş günü",) * 3,
+        "days": ("gün",) * 3,
+        "months": ("ay",) * 3,
+        "hours": ("saat",) * 3,
+        "working_hours": ("saat",) * 3,
+    },
+    "ru": {
+        "working_days": ("рабочий день", "рабочих дня", "рабочих дней"),
+        "days": ("день", "дня", "дней"),
+        "months": ("месяц", "месяца", "месяцев"),
+        "hours": ("час", "часа", "часов"),
+        "working_hours": ("час", "часа", "часов"),
+    },
 }
 
 _TEMPLATES: Mapping[str, Mapping[str, str]] = {
@@ -34,9 +74,9 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
     "registered_later": {
         "en": "received on a day off or after office hours, so registered on {on} ({article})",
         "az": "istirahət günündə və ya iş saatından sonra daxil olduğu üçün {on} qeydə alınıb "
-              "({article})",
+        "({article})",
         "ru": "получен в выходной или после окончания рабочего дня, поэтому зарегистрирован "
-              "{on} ({article})",
+        "{on} ({article})",
     },
     "count": {
         "en": "{quantity} from {start} ({article})",
@@ -118,6 +158,16 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "az": "{at} aidiyyəti üzrə göndərilib; səlahiyyətli sahibin öz müddəti axır ({article})",
         "ru": "{at} передан по принадлежности; течёт срок компетентного обладателя ({article})",
     },
+    "reopened": {
+        "en": "reopened on {at} by the oversight body's decision ({article})",
+        "az": "{at} nəzarət orqanının qərarı ilə yenidən açılıb ({article})",
+        "ru": "{at} вновь открыт по решению надзорного органа ({article})",
+    },
+    "reopened_until": {
+        "en": "the decision sets the answer for {on} ({article})",
+        "az": "qərar cavab üçün {on} tarixini müəyyən edir ({article})",
+        "ru": "решение устанавливает срок ответа — {on} ({article})",
+    },
     "start_capped": {
         "en": "the period starts no later than {on} ({article})",
         "az": "müddət ən gec {on} başlayır ({article})",
@@ -137,24 +187,43 @@ _TEMPLATES: Mapping[str, Mapping[str, str]] = {
 
 # Words the templates above insert for event kinds and default reasons.
 _WORDS = {
-    "clarification": {"en": "the request lacks details", "az": "sorğuda çatışmazlıq var",
-                      "ru": "в запросе недостаёт сведений"},
-    "clarification_received": {"en": "corrected request received",
-                               "az": "düzəldilmiş sorğu daxil olub",
-                               "ru": "получен исправленный запрос"},
+    "clarification": {
+        "en": "the request lacks details",
+        "az": "sorğuda çatışmazlıq var",
+        "ru": "в запросе недостаёт сведений",
+    },
+    "clarification_received": {
+        "en": "corrected request received",
+        "az": "düzəldilmiş sorğu daxil olub",
+        "ru": "получен исправленный запрос",
+    },
     "paused": {"en": "paused", "az": "dayandırılıb", "ru": "приостановлен"},
     "transfer": {"en": "transfer", "az": "göndərmə", "ru": "передача"},
-    "clarification_request": {"en": "request for details", "az": "çatışmazlıq barədə bildiriş",
-                              "ru": "запрос уточнений"},
-    "beyond_ceiling": {"en": "beyond what the law allows", "az": "qanunun icazə verdiyindən artıq",
-                       "ru": "сверх допустимого законом"},
-    "not_later": {"en": "not later than the current due date",
-                  "az": "hazırkı son tarixdən gec deyil",
-                  "ru": "не позже текущего срока"},
-    "no_extension": {"en": "the law provides no extension", "az": "qanun uzadılma nəzərdə tutmur",
-                     "ru": "закон не предусматривает продления"},
-    "after_due": {"en": "the period had already ended", "az": "müddət artıq bitmişdi",
-                  "ru": "срок уже истёк"},
+    "clarification_request": {
+        "en": "request for details",
+        "az": "çatışmazlıq barədə bildiriş",
+        "ru": "запрос уточнений",
+    },
+    "beyond_ceiling": {
+        "en": "beyond what the law allows",
+        "az": "qanunun icazə verdiyindən artıq",
+        "ru": "сверх допустимого законом",
+    },
+    "not_later": {
+        "en": "not later than the current due date",
+        "az": "hazırkı son tarixdən gec deyil",
+        "ru": "не позже текущего срока",
+    },
+    "no_extension": {
+        "en": "the law provides no extension",
+        "az": "qanun uzadılma nəzərdə tutmur",
+        "ru": "закон не предусматривает продления",
+    },
+    "after_due": {
+        "en": "the period had already ended",
+        "az": "müddət artıq bitmişdi",
+        "ru": "срок уже истёк",
+    },
 }
 
 
@@ -192,6 +261,8 @@ class ExplanationLine:
         lang = lang if lang in _MONTHS else "en"
         key = self.key
         values = {name: _format(value, lang) for name, value in self.params.items()}
+        if "article" in values:
+            values["article"] = cite(values["article"], lang)
         days = self.params.get("days")
         if isinstance(days, DaysOff):
             values["reasons"] = reasons_of(days, lang)

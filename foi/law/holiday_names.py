@@ -1,4 +1,5 @@
 """Russian names for holidays the `holidays` package names only in English or Azerbaijani."""
+
 from __future__ import annotations
 
 import re

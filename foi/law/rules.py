@@ -1,11 +1,12 @@
 """The shape of a rule pack: one jurisdiction's access-to-information law as data."""
+
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
-from typing import Literal
+from typing import Any, Literal
 
 #: How a period is measured. "working_days" skip the calendar's days off; "days" and "months"
 #: are calendar periods (with the pack's roll-forward rule); "hours" are elapsed clock hours;
@@ -154,6 +155,6 @@ class RulePack:
                 return ground
         raise LookupError(f"{self.code}: no refusal ground {code!r}")
 
-    def with_options(self, **changes: object) -> RulePack:
+    def with_options(self, **changes: Any) -> RulePack:
         """Return a copy of the pack with some fields changed."""
         return dataclasses.replace(self, **changes)

@@ -1,4 +1,5 @@
 """Enqueue e-mail inside the caller's transaction; the sender delivers it after the commit."""
+
 from flask import render_template
 from flask_babel import force_locale
 from sqlalchemy import select
@@ -20,7 +21,12 @@ def enqueue(key: str, to_addr: str, template: str, locale: str = "az", **context
     with force_locale(locale):
         text = render_template(f"email/{template}.txt", **context)
     subject, _, body = text.partition("\n")
-    db.session.add(OutboxMessage(
-        key=key, to_addr=to_addr, subject=subject.removeprefix("Subject:").strip(),
-        body_text=body.lstrip("\n")))
+    db.session.add(
+        OutboxMessage(
+            key=key,
+            to_addr=to_addr,
+            subject=subject.removeprefix("Subject:").strip(),
+            body_text=body.lstrip("\n"),
+        )
+    )
     return True

@@ -1,4 +1,5 @@
 """Deliver outbox messages through SMTP, to .eml files, or to the console."""
+
 from __future__ import annotations
 
 import hashlib
@@ -140,8 +141,9 @@ class Sender:
                 pass
             self.close()
         config = self.config
-        smtp = smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"],
-                            timeout=config["SMTP_TIMEOUT"])
+        smtp = smtplib.SMTP(
+            config["SMTP_HOST"], config["SMTP_PORT"], timeout=config["SMTP_TIMEOUT"]
+        )
         try:
             # smtplib writes a command and its data in separate small packets; without this,
             # Nagle's algorithm and delayed ACKs add ~40 ms to every message.

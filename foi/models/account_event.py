@@ -1,20 +1,24 @@
 """The audit trail of accounts: who changed which account, when, and what."""
-import json
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from foi.extensions import db
-from foi.models.base import UTCDateTime, utcnow
+from foi.models.base import JSONData, UTCDateTime, utcnow
 
 # What happened to the account; ``data`` holds the details (e.g. the fields changed).
 INVITED, UPDATED, DEACTIVATED, REACTIVATED = "invited", "updated", "deactivated", "reactivated"
 PASSWORD_SET, PASSWORD_CHANGED, EMAIL_CHANGED = "password_set", "password_changed", "email_changed"
 PROFILE_CHANGED, DELETED = "profile_changed", "deleted"
+SECOND_FACTOR_ENABLED, SECOND_FACTOR_DISABLED = "second_factor_enabled", "second_factor_disabled"
+SECOND_FACTOR_RESET = "second_factor_reset"  # by an administrator
+RECOVERY_CODES_RENEWED, RECOVERY_CODE_USED = "recovery_codes_renewed", "recovery_code_used"
+LOGIN_UNLOCKED = "login_unlocked"  # by its owner, with the link e-mailed when the login locked
 
 
-class AccountEvent(db.Model):
+class AccountEvent(JSONData, db.Model):
     """One change to an account. Never updated or deleted, like a request's history."""
 
     __tablename__ = "account_event"
@@ -27,14 +31,8 @@ class AccountEvent(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     kind: Mapped[str] = mapped_column(String(40))
     data_json: Mapped[str] = mapped_column(Text, default="{}")
+    # The client's IP address when a person acted through the site (none for the scheduler).
+    address: Mapped[str | None] = mapped_column(String(45))
 
     actor = relationship("User", foreign_keys=[actor_id])
     user = relationship("User", foreign_keys=[user_id])
-
-    @property
-    def data(self) -> dict:
-        return json.loads(self.data_json or "{}")
-
-    @data.setter
-    def data(self, value: dict) -> None:
-        self.data_json = json.dumps(value, ensure_ascii=False, default=str)

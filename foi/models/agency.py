@@ -1,4 +1,5 @@
 """Public bodies that receive requests."""
+
 from datetime import datetime
 
 from sqlalchemy import Boolean, String, Text
@@ -22,6 +23,7 @@ class Agency(db.Model):
     kind: Mapped[str] = mapped_column(String(20), default="agency")
     description_az: Mapped[str] = mapped_column(Text, default="")
     description_en: Mapped[str] = mapped_column(Text, default="")
+    description_ru: Mapped[str] = mapped_column(Text, default="")
     topics: Mapped[str] = mapped_column(String(500), default="")  # ";"-separated topic codes
     keywords: Mapped[str] = mapped_column(Text, default="")  # ";"-separated routing keywords
     website: Mapped[str] = mapped_column(String(300), default="")
@@ -36,9 +38,13 @@ class Agency(db.Model):
         return {"en": self.name_en, "ru": self.name_ru}.get(locale) or self.name_az
 
     def description(self, locale: str = "az") -> str:
-        if locale != "az" and self.description_en:
-            return self.description_en
-        return self.description_az
+        """Return the description in ``locale``; without one, Azerbaijani, as for the name.
+
+        A Russian page never falls back to English: readers of Russian here read Azerbaijani.
+        """
+        return {"en": self.description_en, "ru": self.description_ru}.get(
+            locale
+        ) or self.description_az
 
     @property
     def topic_list(self) -> list[str]:

@@ -1,4 +1,5 @@
 """Days off and working days entered by administrators on top of the law's calendar."""
+
 from datetime import date
 
 from sqlalchemy import Date, String, UniqueConstraint

@@ -1,4 +1,5 @@
 """Complaints to the oversight body about a request: the second clock."""
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
@@ -38,8 +39,7 @@ class Complaint(db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
-    request = relationship("InfoRequest",
-                           backref=backref("complaints", order_by="Complaint.id"))
+    request = relationship("InfoRequest", backref=backref("complaints", order_by="Complaint.id"))
     lodged_by = relationship("User", foreign_keys=[lodged_by_id])
     decided_by = relationship("User", foreign_keys=[decided_by_id])
 

@@ -1,4 +1,5 @@
 """Files attached to a request or to its response; the bytes live in the content-addressed store."""
+
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
@@ -8,6 +9,10 @@ from foi.extensions import db
 from foi.models.base import UTCDateTime, utcnow
 
 FROM_REQUESTER, FROM_AGENCY = "request", "response"
+
+# Text recognition of a scan (foi.services.ocr): waiting for the queue, read, unreadable, or
+# not run because this site has no OCR installed. "" for a file that is not a scan.
+OCR_WAITING, OCR_DONE, OCR_UNREADABLE, OCR_OFF = "waiting", "done", "unreadable", "off"
 
 
 class Document(db.Model):
@@ -24,7 +29,18 @@ class Document(db.Model):
     # Released files become public when the response is published, unless held for review.
     public: Mapped[bool] = mapped_column(Boolean, default=False)
     held_reason: Mapped[str] = mapped_column(Text, default="")
+    # What the archive serves when it differs from the upload: a photo re-encoded without its
+    # metadata (foi.documents.photos). The original stays for the agency and the requester.
+    public_sha256: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text, default="")  # extracted for search
+    ocr_state: Mapped[str] = mapped_column(String(12), default="")
+    # The file as uploaded, when OCR replaced it by a PDF with a text layer (``sha256``, ``mime``):
+    # kept as evidence of what was received, and what the hidden-data check inspects.
+    uploaded_sha256: Mapped[str | None] = mapped_column(String(64))
+    uploaded_mime: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Hidden by an administrator's moderation: nobody but administrators may open it.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_reason: Mapped[str] = mapped_column(String(20), default="")
 
     request = relationship("InfoRequest", back_populates="documents")

@@ -1,4 +1,5 @@
 """Failed logins, counted in the database so that every web worker sees the same numbers."""
+
 from datetime import datetime
 
 from sqlalchemy import Index, String

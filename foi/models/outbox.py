@@ -1,4 +1,5 @@
 """E-mail waiting to be sent. A unique key per message makes enqueueing idempotent."""
+
 from datetime import datetime
 
 from sqlalchemy import Index, Integer, String, Text

@@ -5,6 +5,7 @@ moment after every notice, and on PostgreSQL changing an indexed column rewrites
 the row's table (no HOT update). Here that is two small indexes instead of the seven of
 ``info_request``. A row exists only while a notice may still be due for the current deadline.
 """
+
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index
@@ -22,6 +23,6 @@ class ReminderSchedule(db.Model):
     __table_args__ = (Index("ix_reminder_schedule_next_at", "next_at", "request_id"),)
 
     request_id: Mapped[int] = mapped_column(
-        ForeignKey("info_request.id", ondelete="CASCADE"), primary_key=True,
-        autoincrement=False)
+        ForeignKey("info_request.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
     next_at: Mapped[datetime] = mapped_column(UTCDateTime)

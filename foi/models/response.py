@@ -1,4 +1,5 @@
 """An agency's answer to a request."""
+
 import json
 from datetime import datetime
 

@@ -1,4 +1,5 @@
 """A lease that lets exactly one scheduler process act at a time."""
+
 from datetime import datetime
 
 from sqlalchemy import String
@@ -14,3 +15,5 @@ class SchedulerLock(db.Model):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     holder: Mapped[str] = mapped_column(String(120))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When the holder last finished every sweep: the operators' "is mail going out" signal.
+    last_sweep_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

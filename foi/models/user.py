@@ -1,4 +1,5 @@
 """People who log in: citizens, officers, coordinators, administrators, the oversight body."""
+
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -9,7 +10,12 @@ from foi.extensions import db
 from foi.models.base import UTCDateTime, utcnow
 
 CITIZEN, OFFICER, COORDINATOR, ADMIN, OMBUDSMAN = (
-    "citizen", "officer", "coordinator", "admin", "ombudsman")
+    "citizen",
+    "officer",
+    "coordinator",
+    "admin",
+    "ombudsman",
+)
 ROLES = (CITIZEN, OFFICER, COORDINATOR, ADMIN, OMBUDSMAN)
 STAFF_ROLES = (OFFICER, COORDINATOR)
 
@@ -23,6 +29,8 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default=CITIZEN)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"), index=True)
+    # An officer's department in the agency, if any (foi.models.department).
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
     locale: Mapped[str] = mapped_column(String(5), default="az")
     address: Mapped[str] = mapped_column(String(500), default="")  # private: never published
     phone: Mapped[str] = mapped_column(String(40), default="")  # private: never published
@@ -31,6 +39,18 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     agency = relationship("Agency")
+    department = relationship("Department")
+
+    def get_id(self) -> str:
+        """Name this login for Flask-Login's cookies: its user_session token, never the id.
+
+        The token is set by foi.services.login_sessions when a login starts or is loaded, so a
+        cookie names one login, which the server can end.
+        """
+        token = getattr(self, "login_token", None)
+        if not token:
+            raise RuntimeError("Sign in through foi.web.auth.sessions.sign_in.")
+        return token
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -6,6 +6,7 @@ ordering, pagination and snippets are computed here, the same way for every back
 the candidates is what keeps a word present in every document as fast as a rare one: such a
 query is ranked among its newest matches (recency first) instead of scoring a million rows.
 """
+
 import functools
 import itertools
 import math
@@ -62,15 +63,32 @@ class SearchQuery:
     page: int = 1
     per_page: int = 20
 
+    @property
+    def is_listing(self) -> bool:
+        """Return whether the query lists the archive by at most one filter, with no words."""
+        filters = (self.agency_id, self.outcome, self.year, self.topic)
+        return not self.q.strip() and sum(v is not None for v in filters) <= 1
+
     def normalized(self) -> "SearchQuery":
         """Return a copy with the page, page size and sort order brought into range."""
         return SearchQuery(
-            q=self.q or "", agency_id=self.agency_id, outcome=self.outcome or None,
-            year=self.year, topic=self.topic or None,
+            q=self.q or "",
+            agency_id=self.agency_id,
+            outcome=self.outcome or None,
+            year=self.year,
+            topic=self.topic or None,
             sort=self.sort if self.sort in SORTS else "relevance",
             page=max(1, int(self.page or 1)),
             per_page=min(MAX_PER_PAGE, max(1, int(self.per_page or 20))),
         )
+
+
+@dataclass(frozen=True)
+class WholeIndex:
+    """The total and facet counts of every indexed document: the answer to the empty query."""
+
+    total: int
+    facets: dict[str, dict[str | int, int]]
 
 
 @dataclass(frozen=True)
@@ -130,8 +148,12 @@ class Filters:
     def of(cls, query: SearchQuery, prefix: str = "d.") -> "Filters":
         """Return the filters of ``query`` on the document table aliased by ``prefix``."""
         out = cls()
-        for name, column in (("agency_id", "agency_id"), ("outcome", "outcome"),
-                             ("year", "year"), ("topic", "topic")):
+        for name, column in (
+            ("agency_id", "agency_id"),
+            ("outcome", "outcome"),
+            ("year", "year"),
+            ("topic", "topic"),
+        ):
             value = getattr(query, name)
             if value is not None:
                 out.sql.append(f"{prefix}{column} = :f_{name}")
@@ -170,6 +192,8 @@ class SearchBackend(ABC):
     #: Of those, how many (newest first) get a relevance score.
     rank_limit: int = 5_000
     batch_size: int = 1_000
+    # Word counts deferred while a bulk load runs (None: written at once).
+    _pending_terms: Counter[str] | None = None
 
     @abstractmethod
     def create_schema(self, conn: sa.Connection) -> None:
@@ -188,9 +212,13 @@ class SearchBackend(ABC):
     def remove(self, conn: sa.Connection, request_id: int) -> None:
         """Remove a request from the index (nothing happens if it is not there)."""
 
-    def reindex(self, conn: sa.Connection, docs: Iterable[SearchDocument],
-                progress: Callable[[int], None] | None = None,
-                finishing: Callable[[], None] | None = None) -> int:
+    def reindex(
+        self,
+        conn: sa.Connection,
+        docs: Iterable[SearchDocument],
+        progress: Callable[[int], None] | None = None,
+        finishing: Callable[[], None] | None = None,
+    ) -> int:
         """Replace the whole index by ``docs``; return how many were indexed.
 
         ``progress`` is called after each batch with the number of documents in that batch,
@@ -201,13 +229,15 @@ class SearchBackend(ABC):
         sample = list(itertools.islice(docs, PAIR_SAMPLE))
         pairs = choose_pair_words(
             folded_words(f"{d.reference}\n{d.title}\n{d.body}\n{d.answer}\n{d.attachments_text}")
-            for d in sample)
+            for d in sample
+        )
         self._clear(conn)
         save_pair_words(conn, pairs)
         self._start_bulk(conn)
         try:
-            done = bulk.run(self, conn, itertools.chain(sample, docs),
-                            self._bulk_prepare(pairs), progress)
+            done = bulk.run(
+                self, conn, itertools.chain(sample, docs), self._bulk_prepare(pairs), progress
+            )
             if finishing is not None:
                 finishing()
             return done
@@ -247,28 +277,65 @@ class SearchBackend(ABC):
 
     def _count_terms(self, conn: sa.Connection, delta: Counter) -> None:
         """Record a change of document counts, now or at the end of a bulk load."""
-        pending = getattr(self, "_pending_terms", None)
+        pending = self._pending_terms
         if pending is not None:
             pending.update(delta)
         else:
             apply_terms(conn, delta)
 
-    def query(self, conn: sa.Connection, query: SearchQuery) -> SearchResults:
-        """Run ``query`` and return one page of results with facet counts."""
+    def whole_index(self, conn: sa.Connection) -> WholeIndex:
+        """Count every document by agency, outcome, year and topic, in one grouped pass."""
+        counters: dict[str, Counter] = {name: Counter() for name in FACETS}
+        total = 0
+        for agency_id, outcome, year, topic, n in conn.exec_driver_sql(
+            "SELECT agency_id, outcome, year, topic, count(*) FROM search_document"
+            " GROUP BY agency_id, outcome, year, topic"
+        ):
+            total += n
+            counters["agency"][agency_id] += n
+            counters["outcome"][outcome] += n
+            counters["year"][year] += n
+            if topic is not None:
+                counters["topic"][topic] += n
+        facets = {name: dict(counter.most_common()) for name, counter in counters.items()}
+        return WholeIndex(total, facets)
+
+    def query(
+        self, conn: sa.Connection, query: SearchQuery, whole: WholeIndex | None = None
+    ) -> SearchResults:
+        """Run ``query`` and return one page of results with facet counts.
+
+        ``whole``: :meth:`whole_index`, computed once per change of the archive; the empty
+        query (no words, no filters) then takes its exact total and facets from it instead
+        of counting the newest candidates and every document, and a listing by one filter
+        (an agency's page) its total.
+        """
         query = query.normalized()
         parsed = parse(query.q)
+        filters = {
+            name: value
+            for name, value in zip(
+                FACETS, (query.agency_id, query.outcome, query.year, query.topic), strict=True
+            )
+            if value is not None
+        }
+        if not parsed.is_empty or len(filters) > 1:
+            whole = None
         plan = self._plan(conn, parsed)
         limit = self.candidate_limit
         wants_score = bool(parsed.required) and query.sort == "relevance"
         # The statistics bound the matches: a query that cannot reach the cap is fetched
         # with its scores at once instead of being counted first and scored second.
         surely_small = plan.estimate is not None and plan.estimate <= limit
-        found = self._candidates(conn, parsed, query, limit + 1, wants_score and surely_small,
-                                 plan)
+        found = self._candidates(conn, parsed, query, limit + 1, wants_score and surely_small, plan)
         capped = len(found) > limit
         found = found[:limit]
         total = len(found)
-        if capped:
+        if capped and whole is not None:
+            total = whole.total
+            for name, value in filters.items():  # at most one
+                total = whole.facets[name].get(value, 0)
+        elif capped:
             total = self._count(conn, parsed, query, plan) or total
         # Scoring reads every match of each word; past the cap, recency orders the hits.
         scored = wants_score and not capped
@@ -277,31 +344,43 @@ class SearchBackend(ABC):
         order = found
         if scored:
             # Relevance among the newest rank_limit matches; older ones follow, newest first.
-            ranked = sorted(found[:self.rank_limit], key=lambda c: -c.score)
-            order = ranked + found[self.rank_limit:]
+            ranked = sorted(found[: self.rank_limit], key=lambda c: -c.score)
+            order = ranked + found[self.rank_limit :]
         start = (query.page - 1) * query.per_page
-        page = order[start:start + query.per_page]
+        page = order[start : start + query.per_page]
         hits = self._hits(conn, page, parsed)
         return SearchResults(
-            hits=hits, total=total, page=query.page, per_page=query.per_page,
-            pages=math.ceil(len(order) / query.per_page), facets=facet_counts(found),
+            hits=hits,
+            total=total,
+            page=query.page,
+            per_page=query.per_page,
+            pages=math.ceil(len(order) / query.per_page),
+            facets=whole.facets if whole is not None and not filters else facet_counts(found),
             capped=capped,
         )
 
-    def similar(self, conn: sa.Connection, text: str, agency_id: int | None = None,
-                limit: int = 5) -> list[Hit]:
+    def similar(
+        self, conn: sa.Connection, text: str, agency_id: int | None = None, limit: int = 5
+    ) -> list[Hit]:
         """Return up to ``limit`` published requests most like ``text`` (a subject being typed)."""
         wanted = [w for w in words(text) if len(w) > 2 and w.lower() not in STOP_WORDS]
         parsed = any_of(wanted)
         if not parsed.required or limit < 1:
             return []
-        found = self._candidates(conn, parsed, SearchQuery(agency_id=agency_id),
-                                 self.rank_limit, True, self._plan(conn, parsed))
+        found = self._candidates(
+            conn,
+            parsed,
+            SearchQuery(agency_id=agency_id),
+            self.rank_limit,
+            True,
+            self._plan(conn, parsed),
+        )
         best = sorted(found, key=lambda c: -c.score)[:limit]
         return self._hits(conn, best, parsed)
 
-    def _hits(self, conn: sa.Connection, found: Sequence[Candidate],
-              parsed: ParsedQuery) -> list[Hit]:
+    def _hits(
+        self, conn: sa.Connection, found: Sequence[Candidate], parsed: ParsedQuery
+    ) -> list[Hit]:
         if not found:
             return []
         rows = {row.request_id: row for row in self._documents(conn, [c.request_id for c in found])}
@@ -311,12 +390,19 @@ class SearchBackend(ABC):
             row = rows.get(c.request_id)
             if row is None:
                 continue
-            hits.append(Hit(
-                request_id=row.request_id, reference=row.reference, title=row.title,
-                snippet=snippet((row.body, row.answer, row.attachments_text), matcher),
-                agency_id=row.agency_id, outcome=row.outcome, topic=row.topic,
-                published_at=self._published(row.published_at), score=float(c.score),
-            ))
+            hits.append(
+                Hit(
+                    request_id=row.request_id,
+                    reference=row.reference,
+                    title=row.title,
+                    snippet=snippet((row.body, row.answer, row.attachments_text), matcher),
+                    agency_id=row.agency_id,
+                    outcome=row.outcome,
+                    topic=row.topic,
+                    published_at=self._published(row.published_at),
+                    score=float(c.score),
+                )
+            )
         return hits
 
     @staticmethod
@@ -330,8 +416,9 @@ class SearchBackend(ABC):
         """Delete every indexed document."""
 
     @abstractmethod
-    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument],
-                prepared: Any = None) -> None:
+    def _insert(
+        self, conn: sa.Connection, docs: Sequence[SearchDocument], prepared: Any = None
+    ) -> None:
         """Insert documents known not to be indexed yet (``prepared``: :meth:`prepare` of them)."""
 
     @abstractmethod
@@ -343,8 +430,15 @@ class SearchBackend(ABC):
         return plan_query(conn, parsed)
 
     @abstractmethod
-    def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
-                    limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
+    def _candidates(
+        self,
+        conn: sa.Connection,
+        parsed: ParsedQuery,
+        query: SearchQuery,
+        limit: int,
+        scored: bool,
+        plan: Plan | None = None,
+    ) -> list[Candidate]:
         """Return up to ``limit`` matching documents, newest first.
 
         With ``scored``, at least the first ``rank_limit`` carry their relevance (higher is
@@ -352,8 +446,9 @@ class SearchBackend(ABC):
         """
 
     @abstractmethod
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
-               plan: Plan | None = None) -> int | None:
+    def _count(
+        self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery, plan: Plan | None = None
+    ) -> int | None:
         """Return the exact number of matches if that is cheap, else ``None``."""
 
     @abstractmethod

@@ -7,6 +7,7 @@ Python's interpreter lock while the database works (SQLite's FTS5 indexing, Post
 one helper thread preparing the next batch keeps a second CPU busy without the start-up and
 copying costs of worker processes.
 """
+
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -26,17 +27,23 @@ def batches(docs: Iterable[Any], size: int) -> Iterator[tuple[list[Any], int]]:
         yield list({d.request_id: d for d in batch}.values()), len(batch)
 
 
-def run(backend, conn: sa.Connection, docs: Iterable[Any], prepare: Callable[[list[Any]], Any],
-        progress: Callable[[int], None] | None) -> int:
+def run(
+    backend,
+    conn: sa.Connection,
+    docs: Iterable[Any],
+    prepare: Callable[[list[Any]], Any],
+    progress: Callable[[int], None] | None,
+) -> int:
     """Index ``docs`` into an empty index batch by batch; return how many were given.
 
     ``docs`` is read on this thread only (it may come from a query on ``conn``); ``prepare``
     runs on the helper thread.
     """
-    done, highest = 0, None
-    waiting: tuple[list[Any], int, Future] | None = None
+    done = 0
+    highest: int | None = None
+    waiting: tuple[list[Any], int, Future[Any]] | None = None
 
-    def write(batch: list[Any], given: int, future: Future) -> None:
+    def write(batch: list[Any], given: int, future: Future[Any]) -> None:
         nonlocal done, highest
         prepared = future.result()  # an error in the helper thread is raised here
         ids = [d.request_id for d in batch]

@@ -5,6 +5,7 @@ The language: words (all must match), ``"a phrase"``, a prefix ``tax*``, an excl
 input can make the parser fail: at worst a query degrades to its plain words. User text never
 reaches FTS5 MATCH or ``to_tsquery`` as typed; back ends render only the words kept here.
 """
+
 import re
 from dataclasses import dataclass, field
 

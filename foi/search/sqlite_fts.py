@@ -15,6 +15,7 @@ so the index and the query side always agree on what a word is. Contentless FTS5
 by giving back the values that were indexed; they are recomputed from ``search_text``. Changing
 :mod:`foi.search.tokens` therefore needs a reindex.
 """
+
 import functools
 import json
 from collections import Counter
@@ -76,8 +77,17 @@ SCHEMA = (
         docs INTEGER NOT NULL) WITHOUT ROWID""",
 )
 TABLES = ("search_fts", "search_text", "search_document", "search_term")
-DOCUMENT_COLUMNS = ("rank_key", "request_id", "agency_id", "outcome", "year", "topic",
-                    "published_at", "reference", "title")
+DOCUMENT_COLUMNS = (
+    "rank_key",
+    "request_id",
+    "agency_id",
+    "outcome",
+    "year",
+    "topic",
+    "published_at",
+    "reference",
+    "title",
+)
 TEXT_COLUMNS = ("rank_key", "body", "answer", "attachments_text")
 FTS_COLUMNS = ("rowid", "title_exact", "title_folded", "text_exact", "text_folded", "pairs")
 
@@ -95,8 +105,7 @@ def _expanded(prefix: str, plan: Plan | None) -> tuple[str, ...] | None:
 def _render_term(term: Term, plan: Plan | None) -> str:
     if term.prefix:
         exact_words, folded_words = _expanded(term.exact, plan), _expanded(term.folded, plan)
-        if exact_words is not None and folded_words is not None and (exact_words
-                                                                      or folded_words):
+        if exact_words is not None and folded_words is not None and (exact_words or folded_words):
             # The indexed words the prefix covers, walked newest first side by side: FTS5
             # would otherwise merge the whole doclist of every one of them before the LIMIT.
             if term.exact == term.folded:
@@ -124,8 +133,11 @@ def _render_atom(atom: Term | Phrase, plan: Plan | None = None) -> str:
     if isinstance(atom, Term):
         return _render_term(atom, plan)
     words = _render_words(atom.terms)
-    pairs = [a.folded + PAIR + b.folded for a, b in zip(atom.terms, atom.terms[1:])
-             if not b.prefix and (plan is None or plan.has_pair(a.folded, b.folded))]
+    pairs = [
+        a.folded + PAIR + b.folded
+        for a, b in zip(atom.terms, atom.terms[1:])
+        if not b.prefix and (plan is None or plan.has_pair(a.folded, b.folded))
+    ]
     if not pairs:
         return words
     return f"(pairs : ({' AND '.join(map(_quote, pairs))}) AND {words})"
@@ -178,12 +190,14 @@ class SqliteBackend(SearchBackend):
     def _clear(self, conn: sa.Connection) -> None:
         conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
         for table in TABLES[1:]:
-            conn.exec_driver_sql(f"DELETE FROM {table}")
+            # S608 is a false positive here: fixed table names and SQL fragments; user input is only
+            # ever bound.
+            conn.exec_driver_sql(f"DELETE FROM {table}")  # noqa: S608
 
     def _start_bulk(self, conn: sa.Connection) -> None:
         super()._start_bulk(conn)
         # A bigger page cache for the FTS5 segment merges of a full re-index; put back after.
-        self._cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        self._cache_size: int = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         self._configure(conn, BULK_SETTINGS)
 
@@ -205,17 +219,25 @@ class SqliteBackend(SearchBackend):
         One pass over the finished index costs less than counting each document's distinct
         words in Python as it is prepared. Pair tokens are not words and are left out.
         """
-        conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_vocab"
-                             " USING fts5vocab(main, search_fts, 'row')")
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_vocab"
+            " USING fts5vocab(main, search_fts, 'row')"
+        )
         try:
             conn.exec_driver_sql(
-                "INSERT INTO search_term (term, docs) SELECT term, doc FROM"
+                # S608 is a false positive here: fixed table names and SQL fragments; user input is
+                # only ever bound.
+                "INSERT INTO search_term (term, docs) SELECT term, doc FROM"  # noqa: S608
                 f" temp.search_fts_vocab WHERE instr(term, '{PAIR}') = 0 ON CONFLICT (term)"
-                " DO UPDATE SET docs = excluded.docs")
+                " DO UPDATE SET docs = excluded.docs"
+            )
             conn.exec_driver_sql(
-                f"INSERT INTO search_term (term, docs) VALUES ('{ALL}',"
+                # S608 is a false positive here: fixed table names and SQL fragments; user input is
+                # only ever bound.
+                f"INSERT INTO search_term (term, docs) VALUES ('{ALL}',"  # noqa: S608
                 " (SELECT count(*) FROM search_document)) ON CONFLICT (term)"
-                " DO UPDATE SET docs = excluded.docs")
+                " DO UPDATE SET docs = excluded.docs"
+            )
         finally:
             conn.exec_driver_sql("DROP TABLE temp.search_fts_vocab")
 
@@ -223,11 +245,15 @@ class SqliteBackend(SearchBackend):
     def _configure(conn: sa.Connection, settings: dict[str, int]) -> None:
         for name, value in settings.items():
             conn.exec_driver_sql(
-                f"INSERT INTO search_fts(search_fts, rank) VALUES ('{name}', {int(value)})")
+                # S608 is a false positive here: fixed table names and SQL fragments; user input is
+                # only ever bound.
+                f"INSERT INTO search_fts(search_fts, rank) VALUES ('{name}', {int(value)})"  # noqa: S608
+            )
 
     @classmethod
-    def prepare(cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None,
-                count: bool = True) -> tuple[str, str, str, Counter]:
+    def prepare(
+        cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None, count: bool = True
+    ) -> tuple[str, str, str, Counter]:
         """Return the rows of ``docs`` for the three tables and the count of their word forms.
 
         The rows are JSON arrays, each table's written by one statement (``json_each``): the
@@ -240,40 +266,68 @@ class SqliteBackend(SearchBackend):
         documents, texts, fts = [], [], []
         for d in docs:
             key, published = make_rank_key(d), as_utc(d.published_at)
-            documents.append((key, d.request_id, d.agency_id, d.outcome, published.year,
-                              d.topic, published.isoformat(), d.reference, d.title))
+            documents.append(
+                (
+                    key,
+                    d.request_id,
+                    d.agency_id,
+                    d.outcome,
+                    published.year,
+                    d.topic,
+                    published.isoformat(),
+                    d.reference,
+                    d.title,
+                )
+            )
             texts.append((key, d.body or "", d.answer or "", d.attachments_text or ""))
-            fts.append(_fts_values(key, d.reference, d.title, d.body, d.answer,
-                                   d.attachments_text, delta, pairs))
-        return (json.dumps(documents, ensure_ascii=False), json.dumps(texts, ensure_ascii=False),
-                json.dumps(fts, ensure_ascii=False), delta or Counter())
+            fts.append(
+                _fts_values(
+                    key, d.reference, d.title, d.body, d.answer, d.attachments_text, delta, pairs
+                )
+            )
+        return (
+            json.dumps(documents, ensure_ascii=False),
+            json.dumps(texts, ensure_ascii=False),
+            json.dumps(fts, ensure_ascii=False),
+            delta or Counter(),
+        )
 
     def _bulk_prepare(self, pairs: frozenset[str] | None) -> Callable[[list], Any]:
         return functools.partial(self.prepare, pairs=pairs, count=False)
 
-    def _insert(self, conn: sa.Connection, docs: Sequence[SearchDocument],
-                prepared: Any = None) -> None:
+    def _insert(
+        self, conn: sa.Connection, docs: Sequence[SearchDocument], prepared: Any = None
+    ) -> None:
         if not docs:
             return
-        documents, texts, fts, delta = prepared if prepared is not None else self.prepare(
-            docs, self._pair_words(conn))
+        documents, texts, fts, delta = (
+            prepared if prepared is not None else self.prepare(docs, self._pair_words(conn))
+        )
         for table, columns, rows in (
-                ("search_document", DOCUMENT_COLUMNS, documents),
-                ("search_text", TEXT_COLUMNS, texts),
-                ("search_fts", FTS_COLUMNS, fts)):
+            ("search_document", DOCUMENT_COLUMNS, documents),
+            ("search_text", TEXT_COLUMNS, texts),
+            ("search_fts", FTS_COLUMNS, fts),
+        ):
             values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
-            conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)})"
-                                 f" SELECT {values} FROM json_each(?)", (rows,))
+            conn.exec_driver_sql(
+                # S608 is a false positive here: fixed table names and SQL fragments; user input is
+                # only ever bound.
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM json_each(?)",  # noqa: S608
+                (rows,),
+            )
         self._count_terms(conn, delta)
 
     def _remove_many(self, conn: sa.Connection, request_ids: Sequence[int]) -> None:
         if not request_ids:
             return
-        rows = conn.execute(sa.text(
-            "SELECT d.rank_key, d.reference, d.title, t.body, t.answer, t.attachments_text"
-            " FROM search_document d JOIN search_text t ON t.rank_key = d.rank_key"
-            " WHERE d.request_id IN :ids"
-        ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": list(request_ids)}).all()
+        rows = conn.execute(
+            sa.text(
+                "SELECT d.rank_key, d.reference, d.title, t.body, t.answer, t.attachments_text"
+                " FROM search_document d JOIN search_text t ON t.rank_key = d.rank_key"
+                " WHERE d.request_id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": list(request_ids)},
+        ).all()
         if not rows:
             return
         # A contentless FTS5 row is deleted by repeating exactly what was indexed.
@@ -282,15 +336,35 @@ class SqliteBackend(SearchBackend):
         conn.exec_driver_sql(
             "INSERT INTO search_fts (search_fts, rowid, title_exact, title_folded, text_exact,"
             " text_folded, pairs) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-            [_fts_values(*row, delta, pairs) for row in rows])
+            [
+                _fts_values(
+                    r.rank_key,
+                    r.reference,
+                    r.title,
+                    r.body,
+                    r.answer,
+                    r.attachments_text,
+                    delta,
+                    pairs,
+                )
+                for r in rows
+            ],
+        )
         self._count_terms(conn, Counter({t: -n for t, n in delta.items()}))
         keys = {"keys": [row.rank_key for row in rows]}
         for table in ("search_text", "search_document"):
-            conn.execute(sa.text(f"DELETE FROM {table} WHERE rank_key IN :keys")
-                         .bindparams(sa.bindparam("keys", expanding=True)), keys)
+            conn.execute(
+                # S608 is a false positive here: fixed table names and SQL fragments; user input is
+                # only ever bound.
+                sa.text(f"DELETE FROM {table} WHERE rank_key IN :keys").bindparams(  # noqa: S608
+                    sa.bindparam("keys", expanding=True)
+                ),
+                keys,
+            )
 
-    def _select(self, parsed: ParsedQuery, query: SearchQuery, columns: str,
-                plan: Plan | None = None) -> tuple[str, dict]:
+    def _select(
+        self, parsed: ParsedQuery, query: SearchQuery, columns: str, plan: Plan | None = None
+    ) -> tuple[str, dict]:
         filters = Filters.of(query)
         params = dict(filters.params)
         if parsed.required:
@@ -303,23 +377,37 @@ class SqliteBackend(SearchBackend):
                 conds.append("search_fts.rowid BETWEEN :key_lo AND :key_hi")
             # CROSS JOIN keeps FTS5 the outer loop: otherwise SQLite may walk a filter index
             # and re-run the MATCH once per row (measured: 50 s instead of 0.2 s at 200k).
-            return (f"SELECT {columns} FROM search_fts CROSS JOIN search_document d"
-                    f" ON d.rank_key = search_fts.rowid {filters.where(*conds)}"), params
+            return (
+                # S608 is a false positive here: fixed table names and SQL fragments; user input is
+                # only ever bound.
+                f"SELECT {columns} FROM search_fts CROSS JOIN search_document d"  # noqa: S608
+                f" ON d.rank_key = search_fts.rowid {filters.where(*conds)}"
+            ), params
         extra = []
         if parsed.excluded:
             params["match"] = render_excluded(parsed, plan)
-            extra.append("d.rank_key NOT IN"
-                         " (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)")
-        return f"SELECT {columns} FROM search_document d {filters.where(*extra)}", params
+            extra.append(
+                "d.rank_key NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
+            )
+        # S608 is a false positive here: fixed table names and SQL fragments; user input is only
+        # ever bound.
+        return f"SELECT {columns} FROM search_document d {filters.where(*extra)}", params  # noqa: S608
 
-    def _candidates(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
-                    limit: int, scored: bool, plan: Plan | None = None) -> list[Candidate]:
+    def _candidates(
+        self,
+        conn: sa.Connection,
+        parsed: ParsedQuery,
+        query: SearchQuery,
+        limit: int,
+        scored: bool,
+        plan: Plan | None = None,
+    ) -> list[Candidate]:
         # bm25 is computed only for the rows the LIMIT lets through: FTS5 walks its doclists
         # newest first (rowid order) and stops, however many documents contain the words.
         score = f"-bm25(search_fts, {WEIGHTS})" if scored and parsed.required else "0.0"
         sql, params = self._select(
-            parsed, query, f"d.request_id, d.agency_id, d.outcome, d.year, d.topic, {score}",
-            plan)
+            parsed, query, f"d.request_id, d.agency_id, d.outcome, d.year, d.topic, {score}", plan
+        )
         params["limit"] = limit
         # Ordering by the FTS rowid (not d.rank_key, equal but unknown to FTS5) lets FTS5 walk
         # its doclists backwards and stop at the LIMIT instead of sorting every match.
@@ -327,25 +415,36 @@ class SqliteBackend(SearchBackend):
         rows = conn.execute(sa.text(f"{sql} ORDER BY {order} DESC LIMIT :limit"), params).all()
         return [Candidate._make(row) for row in rows]
 
-    def _count(self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery,
-               plan: Plan | None = None) -> int | None:
+    def _count(
+        self, conn: sa.Connection, parsed: ParsedQuery, query: SearchQuery, plan: Plan | None = None
+    ) -> int | None:
         if parsed.required:
             return None  # counting every match of a common word is what we must not do
         sql, params = self._select(parsed, query, "count(*)", plan)
         return int(conn.execute(sa.text(sql), params).scalar_one())
 
     def _documents(self, conn: sa.Connection, request_ids: Sequence[int]) -> Iterable[Any]:
-        return conn.execute(sa.text(
-            "SELECT d.request_id, d.reference, d.title, d.agency_id, d.outcome, d.topic,"
-            " d.published_at, t.body, t.answer, t.attachments_text"
-            " FROM search_document d JOIN search_text t ON t.rank_key = d.rank_key"
-            " WHERE d.request_id IN :ids"
-        ).bindparams(sa.bindparam("ids", expanding=True)), {"ids": list(request_ids)})
+        return conn.execute(
+            sa.text(
+                "SELECT d.request_id, d.reference, d.title, d.agency_id, d.outcome, d.topic,"
+                " d.published_at, t.body, t.answer, t.attachments_text"
+                " FROM search_document d JOIN search_text t ON t.rank_key = d.rank_key"
+                " WHERE d.request_id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": list(request_ids)},
+        )
 
 
-def _fts_values(key: int, reference: str, title: str, body: str, answer: str,
-                attachments: str, terms: Counter | None,
-                pair_words: frozenset[str] | None) -> tuple:
+def _fts_values(
+    key: int,
+    reference: str,
+    title: str,
+    body: str,
+    answer: str,
+    attachments: str,
+    terms: Counter | None,
+    pair_words: frozenset[str] | None,
+) -> tuple:
     """Return the FTS row of a document, and count its distinct word forms into ``terms``.
 
     Pairs are made of pair words only (all words if ``pair_words`` is ``None``).
@@ -355,8 +454,14 @@ def _fts_values(key: int, reference: str, title: str, body: str, answer: str,
     if terms is not None:
         terms.update({ALL, *title_exact, *title_folded, *text_exact, *text_folded})
     pairs = " ".join([*_pairs(title_folded, pair_words), *_pairs(text_folded, pair_words)])
-    return (key, " ".join(title_exact), " ".join(title_folded), " ".join(text_exact),
-            " ".join(text_folded), pairs)
+    return (
+        key,
+        " ".join(title_exact),
+        " ".join(title_folded),
+        " ".join(text_exact),
+        " ".join(text_folded),
+        pairs,
+    )
 
 
 def _pairs(words: list[str], keep: frozenset[str] | None) -> list[str]:

@@ -2,6 +2,7 @@
 
 Used only to pick the telling words of a subject for "similar requests"; the index keeps them.
 """
+
 _LINES = (
     "the and for with that this from about are was were have has not you your please all any",
     "information request requests copy copies documents document",

@@ -17,6 +17,7 @@ common enough that a phrase of two of them is slow to check by positions, so the
 every two neighbouring pair words as one token. A full re-index chooses them from a sample of
 its documents; index and query side read the same list, and changing it needs a re-index.
 """
+
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,8 +43,10 @@ PAIR_SHARE = 0.02
 PAIR_SAMPLE = 5_000
 PAIR_MIN_SAMPLE = 1_000
 
-UPSERT = ("INSERT INTO search_term (term, docs) VALUES (:term, :docs) ON CONFLICT (term)"
-          " DO UPDATE SET docs = search_term.docs + excluded.docs")
+UPSERT = (
+    "INSERT INTO search_term (term, docs) VALUES (:term, :docs) ON CONFLICT (term)"
+    " DO UPDATE SET docs = search_term.docs + excluded.docs"
+)
 
 
 @dataclass
@@ -63,18 +66,22 @@ class Plan:
 
     def has_pair(self, first: str, second: str) -> bool:
         """Return whether the index holds the pair of these two folded words."""
-        return self.pair_words is None or (first in self.pair_words
-                                           and second in self.pair_words)
+        return self.pair_words is None or (first in self.pair_words and second in self.pair_words)
 
 
 def pair_words(conn: sa.Connection) -> frozenset[str] | None:
     """Return the pair words, or ``None`` if every pair is indexed."""
-    keys = conn.execute(sa.text(
-        "SELECT term FROM search_term WHERE term >= :lo AND term < :hi"
-    ), {"lo": PAIR_MARK, "hi": PAIR_MARK + _LAST}).scalars().all()
+    keys = (
+        conn.execute(
+            sa.text("SELECT term FROM search_term WHERE term >= :lo AND term < :hi"),
+            {"lo": PAIR_MARK, "hi": PAIR_MARK + _LAST},
+        )
+        .scalars()
+        .all()
+    )
     if PAIR_MARK not in keys:
         return None
-    return frozenset(key[len(PAIR_MARK):] for key in keys if key != PAIR_MARK)
+    return frozenset(key[len(PAIR_MARK) :] for key in keys if key != PAIR_MARK)
 
 
 def choose_pair_words(documents: Iterable[Iterable[str]]) -> frozenset[str] | None:
@@ -94,8 +101,10 @@ def choose_pair_words(documents: Iterable[Iterable[str]]) -> frozenset[str] | No
 
 def save_pair_words(conn: sa.Connection, words: frozenset[str] | None) -> None:
     """Replace the list of pair words (``None``: remove it, so every pair is indexed)."""
-    conn.execute(sa.text("DELETE FROM search_term WHERE term >= :lo AND term < :hi"),
-                 {"lo": PAIR_MARK, "hi": PAIR_MARK + _LAST})
+    conn.execute(
+        sa.text("DELETE FROM search_term WHERE term >= :lo AND term < :hi"),
+        {"lo": PAIR_MARK, "hi": PAIR_MARK + _LAST},
+    )
     if words is not None:
         apply(conn, Counter({PAIR_MARK: len(words), **{PAIR_MARK + w: 1 for w in words}}))
 
@@ -110,11 +119,14 @@ def apply(conn: sa.Connection, delta: Counter) -> None:
     if conn.dialect.name == "postgresql":
         # One statement whatever the number of words (executemany sends one per row).
         terms, docs = zip(*rows)
-        conn.execute(sa.text(
-            "INSERT INTO search_term (term, docs) SELECT * FROM unnest("
-            "CAST(:terms AS text[]), CAST(:docs AS bigint[])) ON CONFLICT (term)"
-            " DO UPDATE SET docs = search_term.docs + excluded.docs"
-        ), {"terms": list(terms), "docs": list(docs)})
+        conn.execute(
+            sa.text(
+                "INSERT INTO search_term (term, docs) SELECT * FROM unnest("
+                "CAST(:terms AS text[]), CAST(:docs AS bigint[])) ON CONFLICT (term)"
+                " DO UPDATE SET docs = search_term.docs + excluded.docs"
+            ),
+            {"terms": list(terms), "docs": list(docs)},
+        )
     else:
         conn.exec_driver_sql(UPSERT.replace(":term", "?").replace(":docs", "?"), rows)
 
@@ -123,18 +135,25 @@ def plan(conn: sa.Connection, parsed: ParsedQuery) -> Plan:
     """Return the plan of ``parsed``: its expansions and an upper bound of its matches."""
     atoms = [atom for group in parsed.required for atom in group]
     # Excluded phrases too: "-" a phrase must be looked for the way it was indexed.
-    phrase_words = {t.folded for a in (*atoms, *parsed.excluded) if isinstance(a, Phrase)
-                    for t in a.terms}
+    phrase_words = {
+        t.folded for a in (*atoms, *parsed.excluded) if isinstance(a, Phrase) for t in a.terms
+    }
     if not atoms and not phrase_words:
         return Plan()
     terms = [t for a in atoms for t in (a.terms if isinstance(a, Phrase) else (a,))]
     pair_keys = {PAIR_MARK, *(PAIR_MARK + w for w in phrase_words)} if phrase_words else set()
     words = sorted({ALL, *(t.folded for t in terms if not t.prefix), *pair_keys})
-    docs = dict(conn.execute(sa.text(
-        "SELECT term, docs FROM search_term WHERE term IN :words"
-    ).bindparams(sa.bindparam("words", expanding=True)), {"words": words}).all())
-    listed = frozenset(w for w in phrase_words if PAIR_MARK + w in docs) \
-        if PAIR_MARK in docs else None
+    docs: dict[str, int] = dict(
+        conn.execute(
+            sa.text("SELECT term, docs FROM search_term WHERE term IN :words").bindparams(
+                sa.bindparam("words", expanding=True)
+            ),
+            {"words": words},
+        ).all()
+    )
+    listed = (
+        frozenset(w for w in phrase_words if PAIR_MARK + w in docs) if PAIR_MARK in docs else None
+    )
     if not atoms:
         return Plan(pair_words=listed)
     out = Plan(total=docs.get(ALL), pair_words=listed)
@@ -145,10 +164,13 @@ def plan(conn: sa.Connection, parsed: ParsedQuery) -> Plan:
         for prefix in {t.exact, t.folded}:
             if prefix in out.expansions:
                 continue
-            rows = conn.execute(sa.text(
-                "SELECT term, docs FROM search_term WHERE term >= :lo AND term < :hi"
-                " ORDER BY term LIMIT :n"
-            ), {"lo": prefix, "hi": prefix + _LAST, "n": MAX_EXPANSION + 1}).all()
+            rows = conn.execute(
+                sa.text(
+                    "SELECT term, docs FROM search_term WHERE term >= :lo AND term < :hi"
+                    " ORDER BY term LIMIT :n"
+                ),
+                {"lo": prefix, "hi": prefix + _LAST, "n": MAX_EXPANSION + 1},
+            ).all()
             if len(rows) > MAX_EXPANSION:
                 out.expansions[prefix] = None
                 prefix_docs[prefix] = None
@@ -167,10 +189,11 @@ def plan(conn: sa.Connection, parsed: ParsedQuery) -> Plan:
         known = [n for n in map(term_estimate, atom.terms) if n is not None]
         return min(known) if known else None
 
-    estimates = []
+    estimates: list[int | None] = []
     for group in parsed.required:
         parts = [atom_estimate(a) for a in group]
-        estimates.append(None if None in parts else sum(parts))
+        known_parts = [n for n in parts if n is not None]
+        estimates.append(sum(known_parts) if len(known_parts) == len(parts) else None)
     known = [n for n in estimates if n is not None]
     out.estimate = min(known) if known else None
     return out

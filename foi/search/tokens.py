@@ -9,6 +9,7 @@ Indexing a million requests means about 150 million words: both forms depend on 
 so they are computed once per distinct word and then looked up (word frequencies follow Zipf's
 law, and a few hundred thousand distinct words cover an archive).
 """
+
 import functools
 import re
 import unicodedata
@@ -58,10 +59,11 @@ _FOLDED = _Forms(fold)
 
 def nfc(text: str) -> str:
     """Return ``text`` in NFC, so that a letter typed as two code points is one word."""
-    return text if text.isascii() or unicodedata.is_normalized("NFC", text) \
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
         else unicodedata.normalize("NFC", text)
-
-
+    )
 
 
 def words(text: str) -> list[str]:
@@ -83,8 +85,6 @@ def forms_cached(word: str) -> tuple[str, str]:
 def folded(word: str) -> str:
     """Return the folded form of one word (remembered, as every form here)."""
     return _FOLDED[word]
-
-
 
 
 def folded_words(text: str) -> list[str]:

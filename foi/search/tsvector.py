@@ -6,6 +6,7 @@ stored at its position under its exact spelling (weight A in the title, B in the
 different, its folded spelling (C in the title, D in the text). Word pairs go to a second,
 position-less tsvector that narrows phrases.
 """
+
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,15 +31,17 @@ MAX_POS = 16383  # PostgreSQL's largest word position
 # lexeme (keeping the higher weight where exact and folded spelling coincide) and keeps the
 # first 256 positions of a lexeme. The text after each word, by weight and position, is made
 # once: "':12A '" follows an exact title word at 12; D has no mark.
-_AFTER = {weight: [f"':{pos}{'' if weight == 'D' else weight} '" for pos in range(MAX_POS + 1)]
-          for weight in "ABCD"}
+_AFTER = {
+    weight: [f"':{pos}{'' if weight == 'D' else weight} '" for pos in range(MAX_POS + 1)]
+    for weight in "ABCD"
+}
 
 
 def _entries(words: Sequence[str], weight: str, first: int) -> str:
     """Return the tsvector entries of ``words`` at positions ``first``, ``first + 1``, …"""
     if not words:
         return ""
-    after = _AFTER[weight][first:first + len(words)]
+    after = _AFTER[weight][first : first + len(words)]
     if len(after) < len(words):  # past PostgreSQL's last position: the rest share it
         after += [after[-1] if after else _AFTER[weight][MAX_POS]] * (len(words) - len(after))
     return "'" + "".join(map(str.__add__, words, after))[:-2]
@@ -49,8 +52,9 @@ def build_tsvector(heading: str, text: str) -> str:
     return build_vectors(heading, text)[0]
 
 
-def build_vectors(heading: str, text: str, terms: Counter | None = None,
-                  pair_words: frozenset[str] | None = None) -> tuple[str, str]:
+def build_vectors(
+    heading: str, text: str, terms: Counter | None = None, pair_words: frozenset[str] | None = None
+) -> tuple[str, str]:
     """Return the literals of a document's tsvector and of its word pairs.
 
     The tsvector holds each word at its position: exact spelling weighted A in the heading and
@@ -78,8 +82,9 @@ def build_vectors(heading: str, text: str, terms: Counter | None = None,
         if pair_words is None:
             pairs.update([PAIR + a + PAIR + b for a, b in neighbours])
         else:
-            pairs.update([PAIR + a + PAIR + b for a, b in neighbours
-                          if a in pair_words and b in pair_words])
+            pairs.update(
+                [PAIR + a + PAIR + b for a, b in neighbours if a in pair_words and b in pair_words]
+            )
         pos += count + 1  # a gap, so that no phrase runs from title into text
     if terms is not None:
         forms.discard(PAIR)
@@ -97,8 +102,9 @@ def _without_long(exact_words: list[str], folded_words: list[str]) -> tuple:
     keep = [len(w) <= MAX_LEXEME for w in exact_words]
     exact_words = [w if k else PAIR for w, k in zip(exact_words, keep)]
     folded_words = [w if k else PAIR for w, k in zip(folded_words, keep)]
-    neighbours = [(a, b) for a, b, ka, kb in zip(folded_words, folded_words[1:], keep, keep[1:])
-                  if ka and kb]
+    neighbours = [
+        (a, b) for a, b, ka, kb in zip(folded_words, folded_words[1:], keep, keep[1:]) if ka and kb
+    ]
     return exact_words, folded_words, neighbours
 
 
@@ -124,8 +130,11 @@ def _render_atom(atom: Term | Phrase) -> str:
 def _render_exact(atom: Term | Phrase) -> str:
     terms = atom.terms if isinstance(atom, Phrase) else (atom,)
     last = len(terms) - 1
-    return "(" + " <-> ".join(
-        _term(t.exact, t.prefix and i == last, "AB") for i, t in enumerate(terms)) + ")"
+    return (
+        "("
+        + " <-> ".join(_term(t.exact, t.prefix and i == last, "AB") for i, t in enumerate(terms))
+        + ")"
+    )
 
 
 def _any(atoms: Sequence[Term | Phrase], render=_render_atom) -> str:
@@ -158,8 +167,11 @@ def _render_match_atom(atom: Term | Phrase, plan: Plan | None) -> str:
             return "(" + " | ".join(map(_lexeme, words)) + ")"
         return _term(atom.folded, atom.prefix)
     last = len(atom.terms) - 1
-    return "(" + " <-> ".join(
-        _term(t.folded, t.prefix and i == last) for i, t in enumerate(atom.terms)) + ")"
+    return (
+        "("
+        + " <-> ".join(_term(t.folded, t.prefix and i == last) for i, t in enumerate(atom.terms))
+        + ")"
+    )
 
 
 def render_match_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
@@ -170,6 +182,7 @@ def render_match_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
     phrase the pairs condition decides alone (:func:`_pair_decides`) is left to it: the result
     may then be empty.
     """
+
     def any_of(atoms) -> str:
         rendered = [_render_match_atom(a, plan) for a in atoms]
         return rendered[0] if len(rendered) == 1 else "(" + " | ".join(rendered) + ")"
@@ -199,8 +212,11 @@ def render_pairs_tsquery(parsed: ParsedQuery, plan: Plan | None = None) -> str:
     pairs are indexed (:meth:`Plan.has_pair`): the GIN index of the pairs then narrows the
     phrase to a few documents, and the planner can estimate a pair (it cannot estimate ``<->``).
     """
-    pairs = {_pair(a.folded, b.folded)
-             for group in parsed.required if len(group) == 1 and isinstance(group[0], Phrase)
-             for a, b in zip(group[0].terms, group[0].terms[1:])
-             if not b.prefix and (plan is None or plan.has_pair(a.folded, b.folded))}
+    pairs = {
+        _pair(a.folded, b.folded)
+        for group in parsed.required
+        if len(group) == 1 and isinstance(group[0], Phrase)
+        for a, b in zip(group[0].terms, group[0].terms[1:])
+        if not b.prefix and (plan is None or plan.has_pair(a.folded, b.folded))
+    }
     return " & ".join(map(_lexeme, sorted(pairs)))

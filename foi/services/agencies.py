@@ -1,19 +1,36 @@
 """Administrators keep the agency directory."""
+
 import re
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from foi.demo.agencies import AgencyCsvError, load_agencies_csv
 from foi.extensions import db
 from foi.models import Agency, User
 from foi.models.agency import PUBLISH_ON_ANSWER, PUBLISH_ON_APPROVAL
 from foi.models.user import ADMIN
+from foi.services.agency_import import AgencyCsvError, load_agencies_csv
+from foi.services.audit import audit_record
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
+from foi.services.public_content import public_content_changed
 
-FIELDS = ("slug", "name_az", "name_en", "name_ru", "kind", "description_az", "description_en",
-          "topics", "keywords", "website", "email", "publish_mode", "active")
+FIELDS = (
+    "slug",
+    "name_az",
+    "name_en",
+    "name_ru",
+    "kind",
+    "description_az",
+    "description_en",
+    "description_ru",
+    "topics",
+    "keywords",
+    "website",
+    "email",
+    "publish_mode",
+    "active",
+)
 
 
 def _ensure_admin(actor: User) -> None:
@@ -43,6 +60,16 @@ def agency_save(*, actor: User, agency_id: int | None, **values) -> Agency:
             if name in values:
                 setattr(agency, name, values[name])
         session.add(agency)
+        session.flush()
+        audit_record(
+            actor,
+            "agency_updated" if agency_id else "agency_created",
+            "agency",
+            object_id=agency.id,
+            label=agency.slug,
+            fields=sorted(name for name in FIELDS if name in values),
+        )
+        public_content_changed()  # the public directory shows agencies
     return agency
 
 
@@ -67,8 +94,13 @@ def agency_import_csv(*, actor: User, stream, progress=None) -> tuple[int, int]:
             agency.name_az, agency.name_en, agency.name_ru = row.name_az, row.name_en, row.name_ru
             agency.kind = row.kind
             agency.description_az, agency.description_en = row.description_az, row.description_en
+            agency.description_ru = row.description_ru
             agency.topics, agency.keywords = ";".join(row.topics), ";".join(row.keywords)
             agency.website, agency.email = row.website, row.email
             if progress:
                 progress(number, len(rows))
+        audit_record(
+            actor, "agencies_imported", "agency", label="CSV", created=created, updated=updated
+        )
+        public_content_changed()
     return created, updated

@@ -4,39 +4,42 @@ Everything here reads published requests only and builds its output from :func:`
 the one list of fields anyone may see, so that the API, the CSV export, the feed and the bulk
 download can never disagree about what is public.
 """
+
 import csv
 import gzip
 import io
 import itertools
 import json
-import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, has_request_context, url_for
+from flask import current_app
 from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Session, selectinload
 
+from config import INSTANCE_DIR
+from foi import links
 from foi.extensions import db
 from foi.models import InfoRequest
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
-from foi.models.request import PUBLISHED
 from foi.search import Hit, SearchBackend, SearchQuery, SearchResults, get_backend
+from foi.services.db import transaction
 from foi.services.deadlines import law_pack, request_law
+from foi.services.public_content import kept, public_content_changed
 
-log = logging.getLogger(__name__)
-
+#: Matches a search ranks at most; beyond them its pages stop (``SearchResults.capped``).
+RANKED_LIMIT = SearchBackend.candidate_limit
 #: Rows a CSV export holds at most: a search finds no more than this (the newest, when more
 #: match); the nightly bulk file holds the whole archive.
-EXPORT_LIMIT = SearchBackend.candidate_limit
+EXPORT_LIMIT = RANKED_LIMIT
 #: Requests of a CSV export loaded at once.
 EXPORT_BATCH = 500
 #: Entries of an Atom feed.
@@ -47,26 +50,28 @@ BULK_PREFIX = "foi-archive-"
 BULK_SUFFIX = ".jsonl.gz"
 #: Nightly files kept beside the newest one.
 BULK_KEEP = 7
-CSV_COLUMNS = ("reference", "url", "subject", "agency_slug", "agency_name_az", "agency_name_en",
-               "outcome", "requester", "received_at", "due_at", "answered_at", "published_at")
+CSV_COLUMNS = (
+    "reference",
+    "url",
+    "subject",
+    "agency_slug",
+    "agency_name_az",
+    "agency_name_en",
+    "outcome",
+    "requester",
+    "received_at",
+    "due_at",
+    "answered_at",
+    "published_at",
+)
 
-Link = Callable[..., str]
 # What public_record reads, loaded in one query per relation instead of one per row.
-_RECORD_LOADS = (selectinload(InfoRequest.agency), selectinload(InfoRequest.requester),
-                 selectinload(InfoRequest.response), selectinload(InfoRequest.documents))
-
-
-def request_link(endpoint: str, **values) -> str:
-    """Return the absolute URL of ``endpoint``: from the request, or else from ``SITE_URL``.
-
-    Jobs and CLI commands have no request; their links point at the configured public site.
-    """
-    if has_request_context():
-        return url_for(endpoint, _external=True, **values)
-    site = urlsplit(current_app.config["SITE_URL"])
-    adapter = current_app.url_map.bind(site.netloc, script_name=site.path or "/",
-                                       url_scheme=site.scheme or "https")
-    return adapter.build(endpoint, values, force_external=True)
+_RECORD_LOADS = (
+    selectinload(InfoRequest.agency),
+    selectinload(InfoRequest.requester),
+    selectinload(InfoRequest.response),
+    selectinload(InfoRequest.documents),
+)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -78,7 +83,7 @@ def law_timezone(req: InfoRequest) -> ZoneInfo:
     return ZoneInfo(law_pack(request_law(req)).timezone)
 
 
-def public_record(req: InfoRequest, *, full: bool = False, link: Link = request_link) -> dict:
+def public_record(req: InfoRequest, *, full: bool = False) -> dict:
     """Return the fields of a published request anyone may see.
 
     Never the requester's contact details, internal notes or unapproved text: the requester's
@@ -87,11 +92,16 @@ def public_record(req: InfoRequest, *, full: bool = False, link: Link = request_
     """
     data = {
         "reference": req.reference,
-        "url": link("archive.request_page", reference=req.reference),
+        "url": links.public_request(req.reference),
         "subject": req.subject,
-        "agency": {"slug": req.agency.slug, "name_az": req.agency.name_az,
-                   "name_en": req.agency.name_en},
+        "agency": {
+            "slug": req.agency.slug,
+            "name_az": req.agency.name_az,
+            "name_en": req.agency.name_en,
+        },
         "outcome": req.outcome,
+        # How it arrived (online, post, phone...): never who sent it or from where.
+        "channel": req.channel,
         "requester": req.requester.display_name if req.publish_name else None,
         "received_at": _iso(req.received_at),
         # The legal due moment as the law counts it: in the law's own timezone.
@@ -103,16 +113,37 @@ def public_record(req: InfoRequest, *, full: bool = False, link: Link = request_
         data["body"] = req.body
         data["answer"] = req.response.published_text if req.response else None
         data["files"] = [
-            {"filename": d.filename, "mime": d.mime, "size": d.size,
-             "url": link("archive.download", reference=req.reference, doc_id=d.id)}
-            for d in req.documents if d.source == FROM_AGENCY and d.public]
+            {
+                "filename": d.filename,
+                "mime": d.mime,
+                "size": d.size,
+                "url": links.public_file(req.reference, d.id),
+            }
+            for d in req.documents
+            if d.source == FROM_AGENCY and d.public
+        ]
     return data
+
+
+# The whole index's counts change only with the archive's version, which is in their key.
+WHOLE_INDEX_SECONDS = 24 * 3600
+
+
+def search_results(query: SearchQuery) -> SearchResults:
+    """Run ``query`` on the archive index; a listing's counts come precomputed."""
+    conn = db.session.connection()
+    backend = get_backend(conn)
+    whole = None
+    if query.is_listing:
+        whole = kept(
+            "archive.whole_index", lambda: backend.whole_index(conn), seconds=WHOLE_INDEX_SECONDS
+        )
+    return backend.query(conn, query, whole=whole)
 
 
 def archive_search(query: SearchQuery) -> tuple[SearchResults, dict[int, InfoRequest]]:
     """Run ``query`` on the archive; return the results and their published requests by id."""
-    conn = db.session.connection()
-    results = get_backend(conn).query(conn, query)
+    results = search_results(query)
     return results, _published_by_id([h.request_id for h in results.hits])
 
 
@@ -120,13 +151,17 @@ def _published_by_id(ids: list[int]) -> dict[int, InfoRequest]:
     # The index may lag a withdrawal by a moment: only rows still published count.
     if not ids:
         return {}
-    rows = db.session.scalars(select(InfoRequest).where(
-        InfoRequest.id.in_(ids), InfoRequest.status == PUBLISHED).options(*_RECORD_LOADS))
+    rows = db.session.scalars(
+        select(InfoRequest)
+        .where(InfoRequest.id.in_(ids), InfoRequest.is_public)
+        .options(*_RECORD_LOADS)
+    )
     return {r.id: r for r in rows}
 
 
-def archive_search_all(query: SearchQuery, limit: int = EXPORT_LIMIT
-                       ) -> Iterator[tuple[Hit, InfoRequest]]:
+def archive_search_all(
+    query: SearchQuery, limit: int = EXPORT_LIMIT
+) -> Iterator[tuple[Hit, InfoRequest]]:
     """Yield every hit of ``query`` (at most ``limit``) with its request, in the archive's order.
 
     The requests are loaded ``EXPORT_BATCH`` at a time, a few queries per batch rather than
@@ -179,12 +214,15 @@ def csv_rows(query: SearchQuery) -> Iterator[str]:
     for _hit, req in archive_search_all(query):
         record = public_record(req)
         agency = record.pop("agency")
-        record.update(agency_slug=agency["slug"], agency_name_az=agency["name_az"],
-                      agency_name_en=agency["name_en"])
-        yield line([_csv_safe(record[c]) for c in CSV_COLUMNS])
+        record.update(
+            agency_slug=agency["slug"],
+            agency_name_az=agency["name_az"],
+            agency_name_en=agency["name_en"],
+        )
+        yield line([csv_safe(record[c]) for c in CSV_COLUMNS])
 
 
-def _csv_safe(value) -> str:
+def csv_safe(value) -> str:
     """Return ``value`` as text a spreadsheet will not run as a formula (CSV injection)."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -192,16 +230,26 @@ def _csv_safe(value) -> str:
 
 def feed_entries(query: SearchQuery) -> tuple[list[tuple[Hit, InfoRequest]], datetime | None]:
     """Return the newest ``FEED_SIZE`` hits of ``query`` and the time the feed last changed."""
-    results, found = archive_search(SearchQuery(
-        q=query.q, agency_id=query.agency_id, outcome=query.outcome, year=query.year,
-        topic=query.topic, sort="newest", page=1, per_page=FEED_SIZE))
+    results, found = archive_search(
+        SearchQuery(
+            q=query.q,
+            agency_id=query.agency_id,
+            outcome=query.outcome,
+            year=query.year,
+            topic=query.topic,
+            sort="newest",
+            page=1,
+            per_page=FEED_SIZE,
+        )
+    )
     entries = [(h, found[h.request_id]) for h in results.hits if h.request_id in found]
     updated = max((r.published_at for _h, r in entries if r.published_at), default=None)
     return entries, updated
 
 
-def similar_published(text: str, *, agency_id: int | None = None, limit: int = 5,
-                      exclude_id: int | None = None) -> list[tuple[Hit, InfoRequest]]:
+def similar_published(
+    text: str, *, agency_id: int | None = None, limit: int = 5, exclude_id: int | None = None
+) -> list[tuple[Hit, InfoRequest]]:
     """Return up to ``limit`` published requests most like ``text``, with their requests.
 
     Only the first ``SIMILAR_WORDS`` distinct words count: a whole request body would make an
@@ -218,16 +266,18 @@ def similar_published(text: str, *, agency_id: int | None = None, limit: int = 5
     conn = db.session.connection()
     hits = get_backend(conn).similar(conn, " ".join(kept), agency_id, limit + 1)
     found = _published_by_id([h.request_id for h in hits])
-    return [(h, found[h.request_id]) for h in hits
-            if h.request_id in found and h.request_id != exclude_id][:limit]
+    return [
+        (h, found[h.request_id])
+        for h in hits
+        if h.request_id in found and h.request_id != exclude_id
+    ][:limit]
 
 
 # --- Bulk download ----------------------------------------------------------------------------
 
+
 def bulk_directory() -> Path:
     """Return the folder of the nightly bulk files (``BULK_DIR``, default ``instance/bulk``)."""
-    from config import INSTANCE_DIR
-
     return Path(current_app.config.get("BULK_DIR") or Path(INSTANCE_DIR) / "bulk")
 
 
@@ -252,11 +302,16 @@ def bulk_latest(directory: Path | None = None) -> Path | None:
 
 def published_count() -> int:
     """Return how many requests the archive holds."""
-    return db.session.query(InfoRequest.id).filter(InfoRequest.status == PUBLISHED).count()
+    return db.session.query(InfoRequest.id).filter(InfoRequest.is_public).count()
 
 
-def archive_export(*, directory: Path | None = None, today: date | None = None,
-                   progress: Callable[[int], None] | None = None, batch: int = 500) -> Path:
+def archive_export(
+    *,
+    directory: Path | None = None,
+    today: date | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch: int = 500,
+) -> Path:
     """Write the whole published archive as gzip JSON Lines; return the file's path.
 
     One :func:`public_record` (with body, answer and files) per line, oldest first. The file
@@ -266,23 +321,27 @@ def archive_export(*, directory: Path | None = None, today: date | None = None,
     today = today or utcnow().date()
     target = bulk_path(today, directory)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.parent / f".{target.name}.{os.getpid()}.part"
-    link: Link = request_link
+    # Per process and thread: two workers may write the same day's file at once.
+    partial = target.parent / f".{target.name}.{os.getpid()}.{threading.get_ident()}.part"
     try:
         # Its own session: a long export expunges as it goes without detaching the caller's rows.
-        with Session(db.engine) as session, \
-                gzip.open(partial, "wt", encoding="utf-8", newline="\n") as out:
+        with (
+            Session(db.engine) as session,
+            gzip.open(partial, "wt", encoding="utf-8", newline="\n") as out,
+        ):
             last_id = 0
             while True:
                 rows = session.scalars(
                     select(InfoRequest)
-                    .where(InfoRequest.status == PUBLISHED, InfoRequest.id > last_id)
-                    .order_by(InfoRequest.id).limit(batch).options(*_RECORD_LOADS)).all()
+                    .where(InfoRequest.is_public, InfoRequest.id > last_id)
+                    .order_by(InfoRequest.id)
+                    .limit(batch)
+                    .options(*_RECORD_LOADS)
+                ).all()
                 if not rows:
                     break
                 for req in rows:
-                    out.write(json.dumps(public_record(req, full=True, link=link),
-                                         ensure_ascii=False) + "\n")
+                    out.write(json.dumps(public_record(req, full=True), ensure_ascii=False) + "\n")
                 last_id = rows[-1].id
                 session.expunge_all()
                 if progress is not None:
@@ -290,6 +349,8 @@ def archive_export(*, directory: Path | None = None, today: date | None = None,
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+    with transaction():  # the data page names the newest file: kept copies of it are old now
+        public_content_changed()
     return target
 
 
@@ -299,21 +360,3 @@ def bulk_prune(directory: Path | None = None, keep: int = BULK_KEEP) -> list[Pat
     for path in old:
         path.unlink(missing_ok=True)
     return old
-
-
-def export_archive_job(app: Flask, now: datetime | None = None) -> Path | None:
-    """Nightly: write today's bulk file unless it exists, and keep the last week of files.
-
-    Cheap to call from every scheduler sweep: after the day's file is written, a call is one
-    ``stat``. The first sweep after midnight (UTC) writes the new one. Returns the file written,
-    or None when today's was already there.
-    """
-    with app.app_context():
-        today = (now or utcnow()).date()
-        if bulk_path(today).exists():
-            return None
-        path = archive_export(today=today)
-        removed = bulk_prune()
-        db.session.remove()
-    log.info("Exported the archive to %s (%d old files removed)", path, len(removed))
-    return path

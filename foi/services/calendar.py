@@ -1,4 +1,5 @@
 """Administrators' calendar exceptions, and the open deadlines each change moves."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,12 +17,15 @@ from foi.law import pack_codes
 from foi.models import Agency, CalendarException, InfoRequest, User
 from foi.models.base import utcnow
 from foi.models.calendar import DAY_OFF, WORKING_DAY
-from foi.models.request import OPEN_STATUSES, PUBLIC
+from foi.models.request import PUBLIC
 from foi.models.user import ADMIN
+from foi.requests.states import OPEN, EventKind
+from foi.services.audit import audit_record
 from foi.services.db import transaction
 from foi.services.deadlines import law_calendar, law_pack, refresh_due
 from foi.services.errors import DomainError, NotFound
 from foi.services.history import record
+from foi.services.public_content import public_content_changed
 
 KINDS = (DAY_OFF, WORKING_DAY)
 REASON_MAX = 300
@@ -51,18 +55,23 @@ def calendar_exceptions(law_code: str, year: int | None = None) -> list[Calendar
     """Return the administrators' exceptions of a law, by date, optionally for one year."""
     stmt = select(CalendarException).where(CalendarException.law_code == law_code)
     if year is not None:
-        stmt = stmt.where(CalendarException.day >= date(year, 1, 1),
-                          CalendarException.day <= date(year, 12, 31))
+        stmt = stmt.where(
+            CalendarException.day >= date(year, 1, 1), CalendarException.day <= date(year, 12, 31)
+        )
     return list(db.session.scalars(stmt.order_by(CalendarException.day)))
 
 
 def _exception_on(law_code: str, day: date) -> CalendarException | None:
-    return db.session.scalar(select(CalendarException).where(
-        CalendarException.law_code == law_code, CalendarException.day == day))
+    return db.session.scalar(
+        select(CalendarException).where(
+            CalendarException.law_code == law_code, CalendarException.day == day
+        )
+    )
 
 
-def calendar_exception_add(*, actor: User | None, law_code: str, day: date, kind: str,
-                           reason: str = "") -> list[DeadlineMove]:
+def calendar_exception_add(
+    *, actor: User | None, law_code: str, day: date, kind: str, reason: str = ""
+) -> list[DeadlineMove]:
     """Declare a day off or a working day, and move every open deadline it affects.
 
     Each moved request gets a public ``deadline_moved`` event saying why, and its deadline
@@ -90,11 +99,13 @@ def calendar_exception_add(*, actor: User | None, law_code: str, day: date, kind
         session.add(CalendarException(law_code=law_code, day=day, kind=kind, reason=reason))
         session.flush()
         change = "day_off_added" if kind == DAY_OFF else "working_day_added"
+        audit_record(actor, change, "calendar", label=f"{law_code} {day}", reason=reason)
         return _recompute(actor, law_code, day, change, reason)
 
 
-def calendar_exception_remove(*, actor: User | None, law_code: str, day: date,
-                              kind: str | None = None, reason: str = "") -> list[DeadlineMove]:
+def calendar_exception_remove(
+    *, actor: User | None, law_code: str, day: date, kind: str | None = None, reason: str = ""
+) -> list[DeadlineMove]:
     """Withdraw an exception, and move every open deadline back as the law's calendar says.
 
     ``kind``, when given, must match the stored exception (a guard against a stale page);
@@ -110,6 +121,7 @@ def calendar_exception_remove(*, actor: User | None, law_code: str, day: date,
         reason = " ".join((reason or found.reason or "").split())[:REASON_MAX]
         session.delete(found)
         session.flush()
+        audit_record(actor, change, "calendar", label=f"{law_code} {day}", reason=reason)
         return _recompute(actor, law_code, day, change, reason)
 
 
@@ -118,19 +130,29 @@ def _affected(law_code: str, day: date) -> list[InfoRequest]:
     tz = ZoneInfo(law_pack(law_code).timezone)
     start = datetime.combine(day, time.min, tzinfo=tz)
     end = start + timedelta(days=1)
-    return list(db.session.scalars(
-        select(InfoRequest).join(Agency, InfoRequest.agency_id == Agency.id)
-        .where(Agency.law_code == law_code, InfoRequest.status.in_(OPEN_STATUSES),
-               InfoRequest.received_at < end, InfoRequest.due_at >= start)
-        .options(selectinload(InfoRequest.events))  # each recomputation replays the history
-        .order_by(InfoRequest.id)))
+    return list(
+        db.session.scalars(
+            select(InfoRequest)
+            .join(Agency, InfoRequest.agency_id == Agency.id)
+            .where(
+                Agency.law_code == law_code,
+                InfoRequest.status.in_(OPEN),
+                InfoRequest.received_at < end,
+                InfoRequest.due_at >= start,
+            )
+            .options(selectinload(InfoRequest.events))  # each recomputation replays the history
+            .order_by(InfoRequest.id)
+        )
+    )
 
 
-def _recompute(actor: User | None, law_code: str, day: date, change: str,
-               reason: str) -> list[DeadlineMove]:
+def _recompute(
+    actor: User | None, law_code: str, day: date, change: str, reason: str
+) -> list[DeadlineMove]:
     """Recompute the affected deadlines with the calendar as it now stands."""
     calendar = law_calendar(law_code)
     now = utcnow()
+    public_content_changed(now=now)  # the public deadline calculator reads the calendar
     moves = []
     for req in _affected(law_code, day):
         old = req.due_at
@@ -140,11 +162,19 @@ def _recompute(actor: User | None, law_code: str, day: date, change: str,
         if req.due_at == old:
             continue
         tz = law_pack(law_code).timezone
-        record(req, "deadline_moved", actor=actor, visibility=PUBLIC, at=now,
-               text=moved_text(change, day, reason, old, req.due_at, req.lang, tz),
-               change=change, day=day.isoformat(), reason=reason,
-               old_due_at=old.isoformat(),
-               new_due_at=req.due_at.isoformat() if req.due_at else None)
+        record(
+            req,
+            EventKind.DEADLINE_MOVED,
+            actor=actor,
+            visibility=PUBLIC,
+            at=now,
+            text=moved_text(change, day, reason, old, req.due_at, req.lang, tz),
+            change=change,
+            day=day.isoformat(),
+            reason=reason,
+            old_due_at=old.isoformat(),
+            new_due_at=req.due_at.isoformat() if req.due_at else None,
+        )
         moves.append(DeadlineMove(req.reference, old, req.due_at))
     return moves
 
@@ -157,24 +187,28 @@ def _when(moment: datetime, lang: str, tz: str) -> str:
     return format_datetime(local, "medium", tzinfo=ZoneInfo(tz), locale=lang)
 
 
-def moved_text(change: str, day: date, reason: str, old: datetime, new: datetime | None,
-               lang: str, tz: str) -> str:
+def moved_text(
+    change: str, day: date, reason: str, old: datetime, new: datetime | None, lang: str, tz: str
+) -> str:
     """Say, in the request's language, why its due date moved and from when to when."""
     lang = lang if lang in ("az", "en", "ru") else "az"
     with force_locale(lang):
         on = format_date(day, "medium", locale=lang)
         why = {
             "day_off_added": gettext("%(day)s declared a day off by the administrator", day=on),
-            "working_day_added": gettext("%(day)s made a working day by the administrator",
-                                         day=on),
-            "day_off_removed": gettext("The administrator withdrew the day off on %(day)s",
-                                       day=on),
+            "working_day_added": gettext("%(day)s made a working day by the administrator", day=on),
+            "day_off_removed": gettext("The administrator withdrew the day off on %(day)s", day=on),
             "working_day_removed": gettext(
-                "The administrator withdrew the working day on %(day)s", day=on),
+                "The administrator withdrew the working day on %(day)s", day=on
+            ),
         }[change]
         if reason:
             why = f"{why} ({reason})"
         if new is None:
             return gettext("%(why)s: the clock is paused.", why=why)
-        return gettext("%(why)s: due date moved from %(old)s to %(new)s.", why=why,
-                       old=_when(old, lang, tz), new=_when(new, lang, tz))
+        return gettext(
+            "%(why)s: due date moved from %(old)s to %(new)s.",
+            why=why,
+            old=_when(old, lang, tz),
+            new=_when(new, lang, tz),
+        )

@@ -5,26 +5,40 @@ art. 42.1.2), who examines a complaint within 10 working days, extendable once b
 written notice (Constitutional Law on the Ombudsman, art. 13-1.1). Other laws bring their own
 body and periods through their rule pack.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from foi import links
 from foi.extensions import db
 from foi.law import Deadlines, ExtensionNotAllowed, complaint_deadlines, complaint_window
+from foi.mail.outbox import enqueue
 from foi.models import Complaint, InfoRequest, User
 from foi.models.base import utcnow
-from foi.models.complaint import COMPLAINT_OUTCOMES, DECIDED, EXTENDED, LODGED, PENDING_STATUSES
-from foi.models.request import OPEN_STATUSES, PARTIAL, REFUSED, REQUESTER
-from foi.models.user import OMBUDSMAN
+from foi.models.complaint import (
+    COMPLAINT_OUTCOMES,
+    DECIDED,
+    EXTENDED,
+    LODGED,
+    PARTLY_UPHELD,
+    PENDING_STATUSES,
+    UPHELD,
+)
+from foi.models.request import PUBLIC, REQUESTER
+from foi.models.user import COORDINATOR, OMBUDSMAN
+from foi.requests.states import OPEN, EventKind, Outcome, request_transition
 from foi.services.answering import clean_text
 from foi.services.db import transaction
-from foi.services.deadlines import law_calendar, law_pack, request_law
+from foi.services.deadlines import law_calendar, law_pack, refresh_due, request_law
 from foi.services.errors import DomainError, NotAllowed, NotFound
-from foi.services.history import record
+from foi.services.history import agency_staff, notify_requester, notify_staff, record
+from foi.services.permissions import Action, ensure_allowed, ensure_transition, is_oversight
+from foi.services.search_index import index_request
 from foi.services.selectors import request_by_reference
 
 OVERDUE = "overdue"
@@ -42,14 +56,15 @@ class ComplaintOption:
 
     @property
     def allowed(self) -> bool:
+        """Whether the requester may complain now: a ground, none pending, still in time."""
         return self.ground is not None and self.pending is None and not self.window_closed
 
 
 def complaint_ground(req: InfoRequest, now: datetime) -> str | None:
     """Return why the requester may complain: an overdue, refused or partly refused request."""
-    if req.status in OPEN_STATUSES and req.due_at is not None and req.due_at < now:
+    if req.status in OPEN and req.due_at is not None and req.due_at < now:
         return OVERDUE
-    if req.status not in OPEN_STATUSES and req.outcome in (REFUSED, PARTIAL):
+    if req.status not in OPEN and req.outcome in (Outcome.REFUSED, Outcome.PARTIAL):
         return req.outcome
     return None
 
@@ -72,29 +87,30 @@ def complaint_option(req: InfoRequest, now: datetime | None = None) -> Complaint
     ground = complaint_ground(req, now)
     pending = next((c for c in req.complaints if c.status in PENDING_STATUSES), None)
     window = _window(req, ground, now)
-    return ComplaintOption(ground, pending, window,
-                           window_closed=window is not None and window.is_overdue(now))
+    return ComplaintOption(
+        ground, pending, window, window_closed=window is not None and window.is_overdue(now)
+    )
 
 
 def _complaint_clock(req: InfoRequest, lodged_at: datetime, extended: bool) -> Deadlines:
     code = request_law(req)
     try:
-        return complaint_deadlines(law_pack(code), law_calendar(code), lodged_at,
-                                   extended=extended)
+        return complaint_deadlines(law_pack(code), law_calendar(code), lodged_at, extended=extended)
     except LookupError as exc:
         raise NotAllowed(_l("This law sets no deadline for the oversight body.")) from exc
 
 
-def complaint_lodge(*, requester: User, req: InfoRequest, text: str,
-                    now: datetime | None = None) -> Complaint:
+def complaint_lodge(
+    *, requester: User, req: InfoRequest, text: str, now: datetime | None = None
+) -> Complaint:
     """Lodge a complaint with the oversight body about an overdue or refused request."""
-    if not requester.is_authenticated or req.requester_id != requester.id:
-        raise NotFound()
+    ensure_allowed(requester, req, Action.COMPLAIN)
     now = now or utcnow()
     option = complaint_option(req, now)
     if option.ground is None:
-        raise NotAllowed(_l("You can complain when the request is overdue, refused or partly "
-                            "refused."))
+        raise NotAllowed(
+            _l("You can complain when the request is overdue, refused or partly refused.")
+        )
     if option.pending is not None:
         raise NotAllowed(_l("Your complaint is with the oversight body already."))
     if option.window_closed:
@@ -106,26 +122,78 @@ def complaint_lodge(*, requester: User, req: InfoRequest, text: str,
         raise DomainError(_l("Keep the complaint under 20,000 characters."), field="text")
     clock = _complaint_clock(req, now, extended=False)
     with transaction() as session:
-        complaint = Complaint(request=req, lodged_by=requester, lodged_at=now,
-                              ground=option.ground, text=text, status=LODGED,
-                              due_at=clock.due_at, decision="")
+        complaint = Complaint(
+            request=req,
+            lodged_by=requester,
+            lodged_at=now,
+            ground=option.ground,
+            text=text,
+            status=LODGED,
+            due_at=clock.due_at,
+            decision="",
+        )
         session.add(complaint)
         session.flush()
-        record(req, "complaint_lodged", actor=requester, visibility=REQUESTER, at=now,
-               text=text, complaint_id=complaint.id, ground=option.ground,
-               due_at=clock.due_at.isoformat(), article=clock.article)
+        record(
+            req,
+            EventKind.COMPLAINT_LODGED,
+            actor=requester,
+            visibility=REQUESTER,
+            at=now,
+            text=text,
+            complaint_id=complaint.id,
+            ground=option.ground,
+            due_at=clock.due_at.isoformat(),
+            article=clock.article,
+        )
+        _notify_lodged(req, complaint, clock.article)
     return complaint
 
 
+def _notify_lodged(req: InfoRequest, complaint: Complaint, article: str) -> None:
+    """Tell the requester, the oversight body's staff and the agency's coordinators."""
+    oversight = law_pack(request_law(req)).oversight
+    context = {"complaint": complaint, "oversight": oversight, "article": article}
+    notify_requester(req, "complaint_lodged", f":{complaint.id}", **context)
+    for person in oversight_staff():
+        enqueue(
+            f"complaint:{complaint.id}:lodged:u{person.id}",
+            person.email,
+            "staff_complaint_lodged",
+            person.locale,
+            req=req,
+            user=person,
+            link=links.absolute("oversight.dossier", reference=req.reference),
+            **context,
+        )
+    notify_staff(
+        req,
+        "complaint_lodged",
+        f":{complaint.id}",
+        people=agency_staff(req.agency_id, (COORDINATOR,)),
+        **context,
+    )
+
+
+def oversight_staff() -> list[User]:
+    """Return the oversight body's active accounts, who decide complaints."""
+    return list(
+        db.session.scalars(
+            select(User).where(User.role == OMBUDSMAN, User.active.is_(True)).order_by(User.id)
+        )
+    )
+
+
 def _ensure_oversight(actor: User) -> None:
-    if not (actor.is_authenticated and actor.role == OMBUDSMAN):
+    if not is_oversight(actor):
         raise NotFound()
 
 
-def complaint_extend(*, actor: User, complaint: Complaint, reason: str,
-                     now: datetime | None = None) -> Complaint:
+def complaint_extend(
+    *, actor: User, complaint: Complaint, reason: str, now: datetime | None = None
+) -> Complaint:
     """Extend the time to decide once, with written reasons (Ombudsman law art. 13-1.1)."""
-    _ensure_oversight(actor)
+    ensure_allowed(actor, complaint.request, Action.DECIDE_COMPLAINT)
     now = now or utcnow()
     if complaint.status == DECIDED:
         raise NotAllowed(_l("This complaint is decided already."))
@@ -135,8 +203,9 @@ def complaint_extend(*, actor: User, complaint: Complaint, reason: str,
         raise NotAllowed(_l("The time to decide has run out; it can no longer be extended."))
     reason = clean_text(reason or "")
     if not reason:
-        raise DomainError(_l("Give the reason for the extension; the requester is told."),
-                          field="reason")
+        raise DomainError(
+            _l("Give the reason for the extension; the requester is told."), field="reason"
+        )
     try:
         clock = _complaint_clock(complaint.request, complaint.lodged_at, extended=True)
     except ExtensionNotAllowed as exc:
@@ -144,16 +213,48 @@ def complaint_extend(*, actor: User, complaint: Complaint, reason: str,
     with transaction():
         complaint.status, complaint.extended_at = EXTENDED, now
         complaint.due_at = clock.due_at
-        record(complaint.request, "complaint_extended", actor=actor, visibility=REQUESTER,
-               at=now, text=reason, complaint_id=complaint.id,
-               due_at=clock.due_at.isoformat(), article=clock.article)
+        record(
+            complaint.request,
+            EventKind.COMPLAINT_EXTENDED,
+            actor=actor,
+            visibility=REQUESTER,
+            at=now,
+            text=reason,
+            complaint_id=complaint.id,
+            due_at=clock.due_at.isoformat(),
+            article=clock.article,
+        )
+        notify_requester(
+            complaint.request,
+            "complaint_extended",
+            f":{complaint.id}",
+            complaint=complaint,
+            reason=reason,
+            oversight=law_pack(request_law(complaint.request)).oversight,
+            article=clock.article,
+        )
     return complaint
 
 
-def complaint_decide(*, actor: User, complaint: Complaint, outcome: str, decision: str,
-                     now: datetime | None = None) -> Complaint:
-    """Record the oversight body's decision and stop its clock."""
-    _ensure_oversight(actor)
+def complaint_decide(
+    *,
+    actor: User,
+    complaint: Complaint,
+    outcome: str,
+    decision: str,
+    answer_by: date | None = None,
+    now: datetime | None = None,
+) -> Complaint:
+    """Record the oversight body's decision, stop its clock and make the decision take effect.
+
+    Upheld, in full or in part: the request is open again (``reopened`` in the state machine)
+    and the agency must answer by ``answer_by``, the date the decision sets, or else within
+    the law's own period counted from the decision (AZ art. 24.1, as from a new registration).
+    The agency's officers and coordinators and the requester are e-mailed; the decision and
+    its article join the request's public history. Rejected: the requester is told why.
+    """
+    req = complaint.request
+    ensure_allowed(actor, req, Action.DECIDE_COMPLAINT)
     now = now or utcnow()
     if complaint.status == DECIDED:
         raise NotAllowed(_l("This complaint is decided already."))
@@ -162,33 +263,131 @@ def complaint_decide(*, actor: User, complaint: Complaint, outcome: str, decisio
     decision = clean_text(decision or "")
     if not decision:
         raise DomainError(_l("Write the decision and its reasons."), field="decision")
+    upheld = outcome in (UPHELD, PARTLY_UPHELD)
+    calendar = law_calendar(request_law(req))
+    if answer_by is not None and not upheld:
+        raise DomainError(
+            _l("Only an upheld complaint sets a date for the answer."), field="answer_by"
+        )
+    if answer_by is not None and answer_by <= calendar.local(now).date():
+        raise DomainError(_l("Choose a date after today for the answer."), field="answer_by")
+    if upheld:
+        ensure_transition(req, EventKind.REOPENED)
+    article = law_pack(request_law(req)).oversight.article
+    was_public = req.is_public
     with transaction():
         complaint.status, complaint.outcome = DECIDED, outcome
         complaint.decision, complaint.decided_at, complaint.decided_by = decision, now, actor
-        record(complaint.request, "complaint_decided", actor=actor, visibility=REQUESTER,
-               at=now, text=decision, complaint_id=complaint.id, outcome=outcome,
-               late=now > complaint.due_at)
+        record(
+            req,
+            EventKind.COMPLAINT_DECIDED,
+            actor=actor,
+            # The oversight body's decision is an official act: public once the request is.
+            visibility=PUBLIC,
+            at=now,
+            text=decision,
+            complaint_id=complaint.id,
+            outcome=outcome,
+            late=now > complaint.due_at,
+            article=article,
+        )
+        explanation = ""
+        if upheld:
+            explanation = _reopen(req, complaint, actor, now, answer_by, article, was_public)
+        _notify_decision(req, complaint, explanation)
     return complaint
+
+
+def _reopen(
+    req: InfoRequest,
+    complaint: Complaint,
+    actor: User,
+    now: datetime,
+    answer_by: date | None,
+    article: str,
+    was_public: bool,
+) -> str:
+    """Open the request again with the decision's deadline; return how the date was counted."""
+    previous = {}
+    if req.answered_at is not None:
+        # The first answer stays on record in the history; the new one will replace it.
+        previous = {
+            "previous_outcome": req.outcome,
+            "previous_answered_at": req.answered_at.isoformat(),
+        }
+    request_transition(req, EventKind.REOPENED)
+    req.outcome, req.answered_at, req.published_at = None, None, None
+    record(
+        req,
+        EventKind.REOPENED,
+        actor=actor,
+        visibility=PUBLIC,
+        at=now,
+        complaint_id=complaint.id,
+        complaint_outcome=complaint.outcome,
+        until=answer_by.isoformat() if answer_by else None,
+        article=article,
+        **previous,
+    )
+    result = refresh_due(req, strict=False)
+    if was_public:
+        index_request(req)  # out of the archive until the new answer is published
+    return result.explain(req.requester_locale)
+
+
+def _notify_decision(req: InfoRequest, complaint: Complaint, explanation: str) -> None:
+    """E-mail the requester, and the agency's staff when the decision obliges them."""
+    notify_requester(
+        req,
+        "complaint_decided",
+        f":{complaint.id}",
+        complaint=complaint,
+        explanation=explanation,
+        oversight=law_pack(request_law(req)).oversight,
+    )
+    if complaint.outcome in (UPHELD, PARTLY_UPHELD):
+        notify_staff(
+            req,
+            "complaint_upheld",
+            f":{complaint.id}",
+            people=agency_staff(req.agency_id),
+            complaint=complaint,
+            explanation=explanation,
+            oversight=law_pack(request_law(req)).oversight,
+        )
 
 
 # --- Reads for the oversight body -------------------------------------------------------------
 
-def complaints_for_oversight(actor: User, *, pending_only: bool = False,
-                             limit: int = 200) -> list[Complaint]:
+
+def complaints_for_oversight(
+    actor: User, *, pending_only: bool = False, limit: int = 200
+) -> list[Complaint]:
     """Return complaints, undecided ones first by due date, then the latest decided."""
     _ensure_oversight(actor)
-    pending = list(db.session.scalars(
-        select(Complaint).where(Complaint.status.in_(PENDING_STATUSES))
-        .order_by(Complaint.due_at, Complaint.id).limit(limit)))
+    pending = list(
+        db.session.scalars(
+            select(Complaint)
+            .where(Complaint.status.in_(PENDING_STATUSES))
+            .order_by(Complaint.due_at, Complaint.id)
+            .limit(limit)
+        )
+    )
     if pending_only:
         return pending
-    decided = list(db.session.scalars(
-        select(Complaint).where(Complaint.status == DECIDED)
-        .order_by(Complaint.decided_at.desc()).limit(max(0, limit - len(pending)))))
+    decided = list(
+        db.session.scalars(
+            select(Complaint)
+            .where(Complaint.status == DECIDED)
+            .order_by(Complaint.decided_at.desc())
+            .limit(max(0, limit - len(pending)))
+        )
+    )
     return pending + decided
 
 
 def complaint_for_oversight(actor: User, complaint_id: int) -> Complaint:
+    """Return complaint ``complaint_id`` to the oversight body; NotFound for anyone else."""
     _ensure_oversight(actor)
     complaint = db.session.get(Complaint, complaint_id)
     if complaint is None:

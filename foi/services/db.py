@@ -1,7 +1,15 @@
 """The transaction boundary used by every service."""
+
 from contextlib import contextmanager
 
+import sqlalchemy as sa
+
 from foi.extensions import db
+
+
+def database_engine() -> sa.Engine:
+    """Return the site's database engine, for the backup and restore that work below sessions."""
+    return db.engine
 
 
 @contextmanager

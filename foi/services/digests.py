@@ -1,18 +1,19 @@
 """The daily digest: each officer's open requests, the nearest legal due date first."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import url_for
 from sqlalchemy import and_, or_, select
 
+from foi import links
 from foi.extensions import db
 from foi.mail.bulk import Mail, enqueue_many
 from foi.models import Agency, InfoRequest, OutboxMessage, User
-from foi.models.request import OPEN_STATUSES
 from foi.models.user import COORDINATOR, STAFF_ROLES
+from foi.requests.states import OPEN
 from foi.services.deadlines import law_pack
 
 #: Local hour (in the law's timezone) from which the day's digest is sent.
@@ -22,6 +23,8 @@ _CHUNK = 200
 
 @dataclass
 class DigestLine:
+    """One request in an officer's daily digest."""
+
     reference: str
     subject: str
     due_at: datetime | None
@@ -29,6 +32,7 @@ class DigestLine:
 
 
 def digest_key(day: str, user_id: int) -> str:
+    """Return the outbox key of one person's digest of ``day``: one digest a day at most."""
     return f"digest:{day}:u{user_id}"
 
 
@@ -41,10 +45,19 @@ def digests_send(*, now: datetime, hour: int = DIGEST_HOUR) -> int:
     enqueued.
     """
     staff = db.session.execute(
-        select(User.id, User.email, User.display_name, User.locale, User.role, User.agency_id,
-               Agency.law_code)
+        select(
+            User.id,
+            User.email,
+            User.display_name,
+            User.locale,
+            User.role,
+            User.agency_id,
+            Agency.law_code,
+        )
         .join(Agency, Agency.id == User.agency_id)
-        .where(User.role.in_(STAFF_ROLES), User.active.is_(True)).order_by(User.id)).all()
+        .where(User.role.in_(STAFF_ROLES), User.active.is_(True))
+        .order_by(User.id)
+    ).all()
     waiting = {}
     for person in staff:
         local = now.astimezone(ZoneInfo(law_pack(person.law_code).timezone))
@@ -53,16 +66,27 @@ def digests_send(*, now: datetime, hour: int = DIGEST_HOUR) -> int:
     sent = 0
     keys = list(waiting)
     for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start:start + _CHUNK]
-        done = set(db.session.scalars(select(OutboxMessage.key)
-                                      .where(OutboxMessage.key.in_(chunk))))
+        chunk = keys[start : start + _CHUNK]
+        done = set(
+            db.session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(chunk)))
+        )
         todo = [(key, waiting[key]) for key in chunk if key not in done]
         lines = _open_requests([person for _key, person in todo], now)
-        link = url_for("officer.queue", _external=True)
-        mails = [Mail(key, p.email, "staff_digest", p.locale,
-                      {"user": p, "rows": lines[p.id], "link": link})
-                 for key, p in todo if lines.get(p.id)]
+        link = links.officer_queue()
+        mails = [
+            Mail(
+                key,
+                p.email,
+                "staff_digest",
+                p.locale,
+                {"user": p, "rows": lines[p.id], "link": link},
+            )
+            for key, p in todo
+            if lines.get(p.id)
+        ]
         sent += len(enqueue_many(mails, now))
+        # Per chunk, like the reminders' sweep: every officer's digest in one transaction
+        # would hold the write lock for the whole run.
         db.session.commit()
     return sent
 
@@ -74,10 +98,13 @@ def _open_requests(people, now: datetime) -> dict[int, list[DigestLine]]:
     officers = {p.id for p in people}
     coordinated = {p.agency_id: p.id for p in people if p.role == COORDINATOR}
     r = InfoRequest
-    stmt = (select(r.reference, r.subject, r.due_at, r.assignee_id, r.agency_id)
-            .where(r.status.in_(OPEN_STATUSES),
-                   or_(r.assignee_id.in_(officers),
-                       and_(r.assignee_id.is_(None), r.agency_id.in_(list(coordinated))))))
+    stmt = select(r.reference, r.subject, r.due_at, r.assignee_id, r.agency_id).where(
+        r.status.in_(OPEN),
+        or_(
+            r.assignee_id.in_(officers),
+            and_(r.assignee_id.is_(None), r.agency_id.in_(list(coordinated))),
+        ),
+    )
     result: dict[int, list[DigestLine]] = {}
     for ref, subject, due_at, assignee_id, agency_id in db.session.execute(stmt):
         owner = assignee_id if assignee_id is not None else coordinated.get(agency_id)

@@ -1,4 +1,5 @@
 """Domain errors with messages a person can read in their own language."""
+
 from flask_babel import lazy_gettext as _l
 
 

@@ -1,23 +1,39 @@
 """Citizens file requests; the system routes them and starts the legal clock."""
+
+import secrets
+from collections.abc import Sequence
 from datetime import datetime
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from foi.demo.topics import topic_words
-from foi.documents.uploads import UploadPolicy, UploadRejected, accept_upload
+from foi.agency_suggest import AgencyProfile, suggest_agencies
+from foi.documents.uploads import StoredFile, UploadPolicy, UploadRejected, accept_upload
 from foi.extensions import db
-from foi.models import Agency, Document, InfoRequest, ReferenceCounter, User
+from foi.models import (
+    Agency,
+    Document,
+    InfoRequest,
+    ModerationFlag,
+    ReferenceCounter,
+    RequestDraft,
+    RequestGroup,
+    User,
+)
 from foi.models.base import utcnow
 from foi.models.document import FROM_REQUESTER
-from foi.models.request import PUBLIC, URGENCY_LIFE, URGENCY_TIMELINESS, WITHDRAWN
-from foi.routing import AgencyProfile, suggest_agencies
+from foi.models.moderation import RATE_LIMIT
+from foi.models.request import PUBLIC, REQUESTER, URGENCY_LIFE, URGENCY_TIMELINESS
+from foi.requests.states import EventKind, RequestStatus, request_transition
 from foi.services.db import transaction
 from foi.services.deadlines import refresh_due
 from foi.services.errors import DomainError
 from foi.services.history import notify_requester, notify_staff, record
+from foi.services.ocr import documents_ocr_enqueue
+from foi.services.permissions import Action, ensure_allowed
 from foi.services.storage import file_store
+from foi.topics import topic_words
 
 MAX_SUBJECT = 300
 MAX_BODY = 20_000
@@ -26,8 +42,9 @@ MAX_BODY = 20_000
 def next_reference(prefix: str, year: int) -> str:
     """Take the next number of the year for ``prefix``: ``AZ-2026-000123``."""
     counter = db.session.execute(
-        select(ReferenceCounter).where(ReferenceCounter.prefix == prefix,
-                                       ReferenceCounter.year == year).with_for_update()
+        select(ReferenceCounter)
+        .where(ReferenceCounter.prefix == prefix, ReferenceCounter.year == year)
+        .with_for_update()
     ).scalar_one_or_none()
     if counter is None:
         counter = ReferenceCounter(prefix=prefix, year=year, last=0)
@@ -40,16 +57,18 @@ def agencies_suggest(text: str, limit: int = 3) -> list[tuple[Agency, float]]:
     """Suggest the agencies most likely to hold the information described in ``text``."""
     agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))).all()
     by_id = {a.id: a for a in agencies}
-    profiles = [AgencyProfile(a.id, a.name_az, a.keyword_list, topic_words(a.topic_list))
-                for a in agencies]
+    profiles = [
+        AgencyProfile(a.id, a.name_az, a.keyword_list, topic_words(a.topic_list)) for a in agencies
+    ]
     return [(by_id[s.agency_id], s.score) for s in suggest_agencies(text, profiles, limit)]
 
 
 def store_uploads(uploads, already_used: int = 0) -> list:
     """Validate and store uploaded files; raise DomainError on the first bad one."""
     config = current_app.config
-    policy = UploadPolicy(max_file_bytes=config["MAX_FILE_BYTES"],
-                          max_request_bytes=config["MAX_REQUEST_FILES_BYTES"])
+    policy = UploadPolicy(
+        max_file_bytes=config["MAX_FILE_BYTES"], max_request_bytes=config["MAX_REQUEST_FILES_BYTES"]
+    )
     stored, used = [], already_used
     for stream, filename in uploads:
         try:
@@ -61,57 +80,231 @@ def store_uploads(uploads, already_used: int = 0) -> list:
     return stored
 
 
-def request_file(*, requester: User, agency_id: int | None, subject: str, body: str,
-                 urgency: str | None = None, publish_name: bool = False, uploads=(),
-                 lang: str = "az", suggested: bool = False, now: datetime | None = None
-                 ) -> InfoRequest:
-    """File a request with an agency, start its clock and acknowledge it by e-mail."""
+def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[str, str]:
+    """Return the subject and text stripped, or raise DomainError at the field that is wrong."""
     subject, body = subject.strip(), body.strip()
     if not subject:
         raise DomainError(_l("Say in a few words what you are asking for."), field="subject")
     if len(subject) > MAX_SUBJECT:
-        raise DomainError(_l("Keep the subject under %(n)d characters.", n=MAX_SUBJECT),
-                          field="subject")
+        raise DomainError(
+            _l("Keep the subject under %(n)d characters.", n=MAX_SUBJECT), field="subject"
+        )
     if not body:
         raise DomainError(_l("Describe the information you are asking for."), field="body")
     if len(body) > MAX_BODY:
         raise DomainError(_l("Keep the request under %(n)d characters.", n=MAX_BODY), field="body")
     if urgency not in (None, URGENCY_LIFE, URGENCY_TIMELINESS):
         raise DomainError(_l("Choose one of the urgency options."), field="urgency")
+    return subject, body
+
+
+def request_file(
+    *,
+    requester: User,
+    agency_id: int | None,
+    subject: str,
+    body: str,
+    urgency: str | None = None,
+    publish_name: bool = False,
+    uploads=(),
+    kept: Sequence[StoredFile] = (),
+    lang: str = "az",
+    suggested: bool = False,
+    for_review: bool = False,
+    also_agency_ids: Sequence[int] = (),
+    draft: RequestDraft | None = None,
+    now: datetime | None = None,
+) -> InfoRequest:
+    """File a request with an agency, start its clock and acknowledge it by e-mail.
+
+    From an account whose e-mail address is not confirmed the request is held instead: kept
+    for its requester only, with no number, clock, or e-mail, until
+    :func:`held_requests_file` sends it on when the address is confirmed. ``for_review`` (the
+    account filed past the rate limits) holds it too, in the administrators' moderation queue,
+    until one of them files it (``foi.services.moderation.moderation_restore``).
+
+    With ``also_agency_ids`` the same text goes to those agencies too, in the same transaction:
+    each gets a request of its own (reference, deadline, history), tied to the others by one
+    :class:`RequestGroup`. ``draft`` (the requester's own) is deleted as the request is filed.
+    Return the request to the first agency.
+    """
+    subject, body = check_request_text(subject, body, urgency)
+    agencies = _agencies_chosen(agency_id, also_agency_ids)
+    if draft is not None and draft.owner_id != requester.id:
+        raise DomainError(_l("This draft is not yours."))
+    # ``kept``: files stored while the form was shown again (foi.services.kept_files).
+    stored = list(kept) + store_uploads(uploads, already_used=sum(f.size for f in kept))
+    now = now or utcnow()
+
+    held = requester.email_confirmed_at is None or for_review
+    with transaction() as session:
+        group = RequestGroup(created_at=now) if len(agencies) > 1 else None
+        filed = [
+            _request_add(
+                requester=requester,
+                agency=agency,
+                subject=subject,
+                body=body,
+                urgency=urgency,
+                publish_name=publish_name,
+                lang=lang,
+                group=group,
+                held=held,
+                for_review=for_review,
+                suggested=suggested and agency.id == agencies[0].id,
+                stored=stored,
+                now=now,
+            )
+            for agency in agencies
+        ]
+        if draft is not None:
+            session.delete(draft)
+        session.flush()
+        if not held:
+            for req in filed:
+                _start_clock(req)
+        documents = [doc for req in filed for doc in req.documents]
+    documents_ocr_enqueue(documents, user=requester)
+    return filed[0]
+
+
+def _agencies_chosen(agency_id: int | None, also_agency_ids: Sequence[int]) -> list[Agency]:
+    """Return the agencies a request goes to, the main one first, each once."""
     agency = db.session.get(Agency, agency_id) if agency_id else None
     if agency is None or not agency.active:
         raise DomainError(_l("Choose the agency that holds the information."), field="agency_id")
-    stored = store_uploads(uploads)
-    now = now or utcnow()
+    chosen = [agency]
+    for other_id in also_agency_ids:
+        if other_id in {a.id for a in chosen}:
+            continue
+        other = db.session.get(Agency, other_id)
+        if other is None or not other.active:
+            raise DomainError(
+                _l("One of the other agencies chosen no longer takes requests."),
+                field="also_agency_ids",
+            )
+        chosen.append(other)
+    limit = current_app.config["MAX_AGENCIES_PER_REQUEST"]
+    if len(chosen) > limit:
+        raise DomainError(
+            _l("Send one request to at most %(n)d agencies at once.", n=limit),
+            field="also_agency_ids",
+        )
+    return chosen
 
-    with transaction() as session:
-        req = InfoRequest(
-            reference=next_reference(agency.law_code.upper(), now.year),
-            requester=requester, agency=agency, subject=subject, body=body, lang=lang,
-            urgency=urgency, publish_name=publish_name, received_at=now, created_at=now)
-        session.add(req)
-        record(req, "filed", actor=requester, visibility=PUBLIC, at=now)
-        record(req, "routed", actor=requester, visibility=PUBLIC, at=now,
-               agency_id=agency.id, suggested=suggested)
-        for item in stored:
-            session.add(Document(request=req, source=FROM_REQUESTER, sha256=item.sha256,
-                                 filename=item.filename, mime=item.mime, size=item.size,
-                                 uploaded_by_id=requester.id))
-        session.flush()
-        result = refresh_due(req)
-        notify_requester(req, "acknowledgement", explanation=result.explain(requester.locale))
-        notify_staff(req, "new_request")
+
+def _request_add(
+    *,
+    requester: User,
+    agency: Agency,
+    subject: str,
+    body: str,
+    urgency: str | None,
+    publish_name: bool,
+    lang: str,
+    group: RequestGroup | None,
+    held: bool,
+    for_review: bool,
+    suggested: bool,
+    stored: Sequence[StoredFile],
+    now: datetime,
+) -> InfoRequest:
+    """Add one request to ``agency`` with its files, inside the caller's transaction."""
+    session = db.session
+    req = InfoRequest(
+        # A held request gets the agency's number when it is filed: no gaps in the register.
+        reference=f"HOLD-{secrets.token_hex(5).upper()}"
+        if held
+        else next_reference(agency.law_code.upper(), now.year),
+        requester=requester,
+        agency=agency,
+        subject=subject,
+        body=body,
+        lang=lang,
+        urgency=urgency,
+        publish_name=publish_name,
+        received_at=now,
+        created_at=now,
+    )
+    if group is not None:
+        req.group = group
+    session.add(req)
+    if held:
+        request_transition(req, EventKind.HELD)
+        record(req, EventKind.HELD, actor=requester, visibility=REQUESTER, at=now)
+        if for_review:
+            req.hidden_at, req.hidden_reason = now, RATE_LIMIT
+            session.add(ModerationFlag(request=req, reason=RATE_LIMIT, created_at=now))
+    else:
+        _send_to_agency(req, now, suggested=suggested)
+    for item in stored:
+        session.add(
+            Document(
+                request=req,
+                source=FROM_REQUESTER,
+                sha256=item.sha256,
+                filename=item.filename,
+                mime=item.mime,
+                size=item.size,
+                uploaded_by_id=requester.id,
+            )
+        )
     return req
+
+
+def _send_to_agency(req: InfoRequest, now: datetime, *, suggested: bool = False) -> None:
+    request_transition(req, EventKind.FILED)
+    record(req, EventKind.FILED, actor=req.requester, visibility=PUBLIC, at=now)
+    record(
+        req,
+        EventKind.ROUTED,
+        actor=req.requester,
+        visibility=PUBLIC,
+        at=now,
+        agency_id=req.agency_id,
+        suggested=suggested,
+    )
+
+
+def _start_clock(req: InfoRequest) -> None:
+    result = refresh_due(req)
+    notify_requester(req, "acknowledgement", explanation=result.explain(req.requester_locale))
+    notify_staff(req, "new_request")
+
+
+def held_requests_file(*, requester: User, now: datetime) -> list[InfoRequest]:
+    """File the requests held for ``requester``, received ``now``: the address is confirmed.
+
+    Runs inside the caller's transaction (the confirmation's). The agency receives each
+    request now, so the law's clock starts now (AZ art. 24.1, 24.5: counted from registration,
+    the day an online request arrives), not when the citizen first typed it.
+    """
+    held = db.session.scalars(
+        select(InfoRequest)
+        .where(InfoRequest.requester_id == requester.id, InfoRequest.status == RequestStatus.HELD)
+        .order_by(InfoRequest.id)
+    ).all()
+    # Held past the rate limits: an administrator files those (foi.services.moderation).
+    held = [req for req in held if req.hidden_at is None]
+    for req in held:
+        held_request_file(req, now=now)
+    return held
+
+
+def held_request_file(req: InfoRequest, *, now: datetime) -> None:
+    """File one held request, received ``now``, inside the caller's transaction."""
+    req.reference = next_reference(req.agency.law_code.upper(), now.year)
+    req.received_at = now
+    _send_to_agency(req, now)
+    db.session.flush()
+    _start_clock(req)
 
 
 def request_withdraw(*, requester: User, req: InfoRequest, reason: str = "") -> None:
     """Withdraw one's own open request."""
-    if req.requester_id != requester.id:
-        raise DomainError(_l("Not found."))
-    if not req.is_open:
-        raise DomainError(_l("Only a request that has not been answered can be withdrawn."))
+    ensure_allowed(requester, req, Action.WITHDRAW)
     with transaction():
-        req.status = WITHDRAWN
+        request_transition(req, EventKind.WITHDRAWN)
         req.due_at = None
-        record(req, "withdrawn", actor=requester, visibility=PUBLIC, text=reason.strip())
+        record(req, EventKind.WITHDRAWN, actor=requester, visibility=PUBLIC, text=reason.strip())
         notify_staff(req, "withdrawn")

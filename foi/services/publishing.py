@@ -1,126 +1,166 @@
-"""Coordinators approve answers for the public archive; the archive index follows."""
-from collections.abc import Iterator
+"""Coordinators approve answers for the public archive; the archive index follows.
+
+Before approving, the coordinator sees which released files publication would hold (they
+hide data a reader would not see: :func:`files_to_hold`) and decides for each: hold it for
+review after publishing, publish it as it is, or keep it private.
+"""
+
+from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
-from foi.documents.extract import extract_text
+from foi import links
+from foi.documents.findings import Finding
 from foi.documents.hidden import inspect_hidden
-from foi.extensions import db
-from foi.models import Agency, Document, InfoRequest, Response, User
+from foi.models import Document, InfoRequest, User
 from foi.models.agency import PUBLISH_ON_ANSWER
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
-from foi.models.request import ANSWERED, CLOSED, INTERNAL, PUBLIC, PUBLISHED
-from foi.search import SearchDocument, get_backend
+from foi.models.request import INTERNAL, PUBLIC
+from foi.requests.states import EventKind, request_transition
 from foi.services.db import transaction
-from foi.services.errors import DomainError, NotAllowed, NotFound
+from foi.services.errors import DomainError
+from foi.services.follows import followers_notify_published
 from foi.services.history import notify_requester, record
+from foi.services.permissions import Action, ensure_allowed
+from foi.services.public_files import PhotoNotCleaned, file_prepare_public
+from foi.services.review import decided_files, public_text_without
+from foi.services.search_index import index_request
 from foi.services.storage import file_store
 
-
-def ensure_coordinator_of(user: User, req: InfoRequest) -> None:
-    if not (user.is_authenticated and user.is_coordinator and user.agency_id == req.agency_id):
-        raise NotFound()
-
-
-def search_document(req: InfoRequest) -> SearchDocument:
-    """Build the archive's index entry from published, redacted text only."""
-    released = [d for d in req.documents if d.source == FROM_AGENCY and d.public]
-    return SearchDocument(
-        request_id=req.id, reference=req.reference, title=req.subject, body=req.body,
-        answer=req.response.published_text if req.response else "",
-        attachments_text="\n".join(d.text for d in released if d.text),
-        agency_id=req.agency_id, outcome=req.outcome or "",
-        topic=(req.agency.topic_list or [None])[0], published_at=req.published_at)
+#: What the coordinator may decide, before publishing, for a file publication would hold.
+HOLD, RELEASE, KEEP_PRIVATE = "hold", "release", "private"
+FILE_DECISIONS = (HOLD, RELEASE, KEEP_PRIVATE)
 
 
-def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
-    """Yield the index entry of every published request, oldest first, for a full re-index.
+@dataclass(frozen=True)
+class FileToHold:
+    """A released file that publication would hold, and what was found in it."""
 
-    The same fields as :func:`search_document`, read a batch at a time with plain queries (a
-    request, its answer and its released files' text) rather than loading each request's
-    objects, which would cost several queries a request.
-    """
-    topics = {a.id: (a.topic_list or [None])[0] for a in db.session.scalars(select(Agency))}
-    last = 0
-    while True:
-        # Every query is answered from a primary or unique key, whatever the planner knows:
-        # on tables just loaded and not yet analysed, "status = published ORDER BY id" made
-        # PostgreSQL read and sort every published request for each batch.
-        page = db.session.execute(
-            select(InfoRequest.id, InfoRequest.status).where(InfoRequest.id > last)
-            .order_by(InfoRequest.id).limit(batch_size)).all()
-        if not page:
-            return
-        last = page[-1].id
-        ids = [r.id for r in page if r.status == PUBLISHED]
-        if not ids:
-            continue
-        rows = db.session.execute(
-            select(InfoRequest.id, InfoRequest.reference, InfoRequest.subject, InfoRequest.body,
-                   InfoRequest.agency_id, InfoRequest.outcome, InfoRequest.published_at)
-            .where(InfoRequest.id.in_(ids), InfoRequest.status == PUBLISHED)
-            .order_by(InfoRequest.id)).all()
-        ids = [r.id for r in rows]
-        answers = {request_id: public if public is not None else body
-                   for request_id, public, body in db.session.execute(
-                       select(Response.request_id, Response.public_body, Response.body)
-                       .where(Response.request_id.in_(ids)))}
-        files: dict[int, list[str]] = {}
-        for request_id, text in db.session.execute(
-                select(Document.request_id, Document.text)
-                .where(Document.request_id.in_(ids), Document.source == FROM_AGENCY,
-                       Document.public)
-                .order_by(Document.id)):
-            if text:
-                files.setdefault(request_id, []).append(text)
-        for r in rows:
-            yield SearchDocument(
-                request_id=r.id, reference=r.reference, title=r.subject, body=r.body,
-                answer=answers.get(r.id) or "", attachments_text="\n".join(files.get(r.id, ())),
-                agency_id=r.agency_id, outcome=r.outcome or "", topic=topics.get(r.agency_id),
-                published_at=r.published_at)
+    doc: Document
+    findings: list[Finding]
 
 
-def _release_files(req: InfoRequest) -> None:
-    """Make the agency's files public unless they hide data a reviewer must see first.
+@dataclass(frozen=True)
+class Publication:
+    """What publishing did: the files published and those held for review, by name."""
 
-    Files replaced by a redacted copy or kept private stay private; a held file waits for
-    the coordinator (foi.services.review). The finding details may hold personal data, so the
-    event keeps only their codes.
-    """
-    from foi.services.review import decided_files
+    published: list[str]
+    held: list[str]
 
-    store = file_store()
-    released = {e.data.get("doc_id") for e in req.events if e.kind == "file_released"}
+
+def _files_to_release(req: InfoRequest) -> list[tuple[Document, bool]]:
+    """Return the agency's files publication would make public, each with "already released"."""
+    released = {e.data.get("doc_id") for e in req.events if e.kind == EventKind.FILE_RELEASED}
     replaced = decided_files(req) - released
+    files = []
     for doc in req.documents:
         if doc.source != FROM_AGENCY or doc.public or doc.id in replaced:
             continue
         if doc.held_reason and doc.id not in released:
             continue
-        findings = [] if doc.id in released else inspect_hidden(store.path(doc.sha256), doc.mime)
+        files.append((doc, doc.id in released))
+    return files
+
+
+def _hidden_data(store, doc: Document) -> list[Finding]:
+    """Inspect the file as it was uploaded, for what it hides.
+
+    A scan read by OCR is checked as it was received: the text layer is ours, and lies under
+    the page image by design (ocrmypdf), which the check would take for hidden text.
+    """
+    return inspect_hidden(
+        store.path(doc.uploaded_sha256 or doc.sha256), doc.uploaded_mime or doc.mime
+    )
+
+
+def files_to_hold(req: InfoRequest) -> list[FileToHold]:
+    """Return the released files publishing ``req`` now would hold, with their findings.
+
+    Only reads the files: the approval form shows this so that the coordinator decides
+    before pressing Publish, not after.
+    """
+    store = file_store()
+    held = []
+    for doc, released in _files_to_release(req):
+        findings = [] if released else _hidden_data(store, doc)
+        if findings:
+            held.append(FileToHold(doc, findings))
+    return held
+
+
+def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, str]) -> Publication:
+    """Make the agency's files public unless they hide data a reviewer must see first.
+
+    Files replaced by a redacted copy or kept private stay private; a held file waits for
+    the coordinator (foi.services.review), unless ``decisions`` (document id → RELEASE or
+    KEEP_PRIVATE) already says what to do with it. The finding details may hold personal
+    data, so the events keep only their codes.
+    """
+    store = file_store()
+    published, held = [], []
+    for doc, released in _files_to_release(req):
+        findings = [] if released else _hidden_data(store, doc)
+        decision = decisions.get(doc.id, HOLD) if findings else None
+        if decision == KEEP_PRIVATE:
+            record(
+                req,
+                EventKind.FILE_KEPT_PRIVATE,
+                actor=actor,
+                visibility=INTERNAL,
+                text=doc.filename,
+                doc_id=doc.id,
+                findings=[f.code for f in findings],
+            )
+            continue
+        if not findings or decision == RELEASE:
+            try:
+                file_prepare_public(doc)
+            except PhotoNotCleaned:
+                findings = [Finding("unanalysable", "the picture could not be re-encoded")]
+                decision = HOLD
+            else:
+                if decision == RELEASE:
+                    record(
+                        req,
+                        EventKind.FILE_RELEASED,
+                        actor=actor,
+                        visibility=INTERNAL,
+                        text=doc.filename,
+                        doc_id=doc.id,
+                        findings=[f.code for f in findings],
+                    )
+                    findings = []
         if findings:
             doc.held_reason = "; ".join(f"{f.code}: {f.detail}" for f in findings)[:2000]
-            record(req, "file_held", visibility=INTERNAL, text=doc.filename,
-                   findings=[f.code for f in findings])
+            record(
+                req,
+                EventKind.FILE_HELD,
+                visibility=INTERNAL,
+                text=doc.filename,
+                findings=[f.code for f in findings],
+            )
+            held.append(doc.filename)
             continue
-        doc.text = extract_text(store.path(doc.sha256), doc.mime)[:1_000_000]
         doc.public = True
+        published.append(doc.filename)
+    return Publication(published, held)
 
 
-def _publish(req: InfoRequest, actor: User | None) -> None:
-    req.status = PUBLISHED
+def _publish(
+    req: InfoRequest, actor: User | None, decisions: dict[int, str] | None = None
+) -> Publication:
+    request_transition(req, EventKind.PUBLISHED)
     req.published_at = utcnow()
     if req.response:
         req.response.approved_by_id = actor.id if actor else None
         req.response.approved_at = req.published_at
-    _release_files(req)
-    record(req, "published", actor=actor, visibility=PUBLIC)
-    db.session.flush()
-    get_backend(db.session.connection()).index(db.session.connection(), search_document(req))
-    notify_requester(req, "published", link_public=True)
+    done = _release_files(req, actor, decisions or {})
+    record(req, EventKind.PUBLISHED, actor=actor, visibility=PUBLIC)
+    index_request(req)
+    notify_requester(req, "published", public_link=links.public_request(req.reference))
+    followers_notify_published(req)
+    return done
 
 
 def publish_if_automatic(req: InfoRequest, actor: User) -> None:
@@ -129,25 +169,44 @@ def publish_if_automatic(req: InfoRequest, actor: User) -> None:
         _publish(req, None)
 
 
-def response_approve(*, actor: User, req: InfoRequest, public_text: str | None = None) -> None:
-    """Approve the answer for the archive, optionally with a redacted public text."""
-    ensure_coordinator_of(actor, req)
-    if req.status != ANSWERED:
-        raise NotAllowed(_l("Only an answered request waiting for approval can be published."))
+def response_approve(
+    *,
+    actor: User,
+    req: InfoRequest,
+    public_text: str | None = None,
+    passages: list[str] = (),
+    file_decisions: dict[int, str] | None = None,
+) -> Publication:
+    """Approve the answer for the archive, optionally with a redacted public text.
+
+    Each of ``passages`` is replaced in the public text by "[removed]" in the request's language.
+    ``file_decisions`` (document id → HOLD, RELEASE or KEEP_PRIVATE) is what the coordinator
+    chose for the files :func:`files_to_hold` listed; a file not named is held for review.
+    Return what was published and what was held.
+    """
+    ensure_allowed(actor, req, Action.PUBLISH)
+    decisions = file_decisions or {}
+    if any(choice not in FILE_DECISIONS for choice in decisions.values()):
+        raise DomainError(_l("Choose what to do with each file."), field="files")
+    if passages:
+        public_text = public_text_without(public_text or req.response.body, passages, req.lang)
     with transaction():
         if public_text is not None and public_text.strip() != req.response.body.strip():
             req.response.public_body = public_text.strip()
-        _publish(req, actor)
+        return _publish(req, actor, decisions)
 
 
 def response_decline(*, actor: User, req: InfoRequest, reason: str) -> None:
     """Keep an answer out of the archive, with the reason on record."""
-    ensure_coordinator_of(actor, req)
-    if req.status != ANSWERED:
-        raise NotAllowed(_l("Only an answered request waiting for approval can be declined."))
+    ensure_allowed(actor, req, Action.DECLINE)
     if not reason.strip():
         raise DomainError(_l("Say why this answer must not be published."), field="reason")
     with transaction():
-        req.status = CLOSED
-        record(req, "publication_declined", actor=actor, visibility=INTERNAL,
-               text=reason.strip())
+        request_transition(req, EventKind.PUBLICATION_DECLINED)
+        record(
+            req,
+            EventKind.PUBLICATION_DECLINED,
+            actor=actor,
+            visibility=INTERNAL,
+            text=reason.strip(),
+        )

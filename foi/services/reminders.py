@@ -16,6 +16,7 @@ the history event and the new moment commit together, one batch at a time, so:
 - a moved deadline (extension, transfer, clarification) bumps the version: the new date gets its
   own reminders and the old date's are never sent.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,20 +24,21 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import quote
 
-from flask import url_for
-from sqlalchemy import bindparam, delete, select, true, tuple_, update
+from sqlalchemy import bindparam, delete, func, select, true, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import aliased
 
 from foi.extensions import db
 from foi.law import complaint_window
 from foi.law.calendar import WorkingCalendar
+from foi.law.citations import cite
+from foi.links import RequestLinks
 from foi.mail.bulk import Mail, MailRenderer, driver_cursor, enqueue_many, insert_rows
-from foi.models import Agency, Event, InfoRequest, ReminderSchedule, User
-from foi.models.request import AWAITING, INTERNAL
+from foi.models import Agency, Event, InfoRequest, ReminderSchedule, RequestContact, User
+from foi.models.request import INTERNAL
 from foi.models.user import COORDINATOR
+from foi.requests.states import EventKind, RequestStatus
 from foi.services.deadlines import law_calendar, law_pack
 
 log = logging.getLogger("foi.jobs")
@@ -70,7 +72,7 @@ class _Agency:
 
 @dataclass
 class _Person:
-    id: int
+    id: int | None  # None: a requester with no account (received off-line)
     email: str
     display_name: str
     locale: str
@@ -101,8 +103,9 @@ def first_day_within(cal: WorkingCalendar, due_day: date, mark: int) -> date:
         day, left = day - timedelta(days=1), before
 
 
-def reminder_plan(cal: WorkingCalendar, due_at: datetime, now: datetime,
-                  marks: tuple[int, ...]) -> tuple[str | None, int, datetime]:
+def reminder_plan(
+    cal: WorkingCalendar, due_at: datetime, now: datetime, marks: tuple[int, ...]
+) -> tuple[str | None, int, datetime]:
     """Decide the notice due at ``now`` and when to look next.
 
     Return ``(kind, working_days_left, next_at)``: kind is ``"overdue"``, ``"due<N>"`` for the
@@ -127,8 +130,9 @@ def reminder_plan(cal: WorkingCalendar, due_at: datetime, now: datetime,
     return kind, left, next_at
 
 
-def _load_batch(now: datetime, batch: int, after: tuple | None
-                ) -> tuple[list[_Request], tuple | None]:
+def _load_batch(
+    now: datetime, batch: int, after: tuple | None
+) -> tuple[list[_Request], tuple | None]:
     """Read the next ``batch`` requests waiting at ``now``, after the place ``after``.
 
     Return them and the place of the last one. Reading on from the last place rather than from
@@ -138,34 +142,88 @@ def _load_batch(now: datetime, batch: int, after: tuple | None
     """
     requester, assignee = aliased(User), aliased(User)
     r, s = InfoRequest, ReminderSchedule
-    stmt = (select(r.id, r.reference, r.subject, r.status, r.due_at, r.deadline_version,
-                   r.agency_id, Agency.law_code, Agency.name_az, Agency.name_en, Agency.name_ru,
-                   assignee.id, assignee.email, assignee.display_name, assignee.locale,
-                   assignee.active, requester.id, requester.email, requester.display_name,
-                   requester.locale, s.next_at)
-            .select_from(s)
-            .join(r, r.id == s.request_id)
-            .join(Agency, Agency.id == r.agency_id)
-            .join(requester, requester.id == r.requester_id)
-            .outerjoin(assignee, assignee.id == r.assignee_id)
-            .where(s.next_at <= now)
-            .where(tuple_(s.next_at, s.request_id) > after if after else true())
-            .order_by(s.next_at, s.request_id).limit(batch))
+    stmt = (
+        select(
+            r.id,
+            r.reference,
+            r.subject,
+            r.status,
+            r.due_at,
+            r.deadline_version,
+            r.agency_id,
+            Agency.law_code,
+            Agency.name_az,
+            Agency.name_en,
+            Agency.name_ru,
+            assignee.id,
+            assignee.email,
+            assignee.display_name,
+            assignee.locale,
+            assignee.active,
+            requester.id,
+            # Received off-line from a person with no account: the contact written down
+            # (no e-mail address: the requester's notice goes by post, none is sent).
+            func.coalesce(requester.email, RequestContact.email, ""),
+            func.coalesce(requester.display_name, RequestContact.name, ""),
+            func.coalesce(requester.locale, r.lang),
+            s.next_at,
+        )
+        .select_from(s)
+        .join(r, r.id == s.request_id)
+        .join(Agency, Agency.id == r.agency_id)
+        .outerjoin(requester, requester.id == r.requester_id)
+        .outerjoin(RequestContact, RequestContact.request_id == r.id)
+        .outerjoin(assignee, assignee.id == r.assignee_id)
+        .where(s.next_at <= now)
+        .where(tuple_(s.next_at, s.request_id) > after if after else true())
+        .order_by(s.next_at, s.request_id)
+        .limit(batch)
+    )
     if db.session.get_bind().dialect.name == "postgresql":
         # Two sweeps at once (the lease lost mid-run) share the work instead of colliding;
         # refresh_due moving the same request waits for this batch, then has the last word.
         stmt = stmt.with_for_update(of=s, skip_locked=True)
     result, place = [], None
     for row in db.session.execute(stmt):
-        (rid, ref, subject, status, due_at, version, agency_id, law, n_az, n_en, n_ru,
-         a_id, a_email, a_name, a_locale, a_active, q_id, q_email, q_name, q_locale,
-         place) = row
+        (
+            rid,
+            ref,
+            subject,
+            status,
+            due_at,
+            version,
+            agency_id,
+            law,
+            n_az,
+            n_en,
+            n_ru,
+            a_id,
+            a_email,
+            a_name,
+            a_locale,
+            a_active,
+            q_id,
+            q_email,
+            q_name,
+            q_locale,
+            place,
+        ) = row
         place = (place, rid)
-        result.append(_Request(
-            rid, ref, subject, status, due_at, version, agency_id, law,
-            _Agency(n_az, n_en, n_ru),
-            _Person(a_id, a_email, a_name, a_locale) if a_id and a_active else None,
-            _Person(q_id, q_email, q_name, q_locale)))
+        result.append(
+            _Request(
+                rid,
+                ref,
+                subject,
+                status,
+                due_at,
+                version,
+                agency_id,
+                law,
+                _Agency(n_az, n_en, n_ru),
+                _Person(a_id, a_email, a_name, a_locale) if a_id and a_active else None,
+                _Person(q_id, q_email, q_name, q_locale),
+            )
+        )
     return result, place
 
 
@@ -176,13 +234,7 @@ class _Context:
         self.calendars: dict[str, WorkingCalendar] = {}
         self.coordinators: dict[int, list[_Person]] = {}
         self.renderer = MailRenderer()
-        self._links: dict[str, str] = {}
-
-    def link(self, endpoint: str, reference: str) -> str:
-        """Return the request page's address; url_for once per endpoint, not per message."""
-        if endpoint not in self._links:
-            self._links[endpoint] = url_for(endpoint, reference="REFERENCE", _external=True)
-        return self._links[endpoint].replace("REFERENCE", quote(reference, safe=""))
+        self.links = RequestLinks()
 
     def calendar(self, law: str) -> WorkingCalendar:
         if law not in self.calendars:
@@ -196,8 +248,9 @@ class _Context:
         if missing:
             rows = db.session.execute(
                 select(User.agency_id, User.id, User.email, User.display_name, User.locale)
-                .where(User.agency_id.in_(missing), User.role == COORDINATOR,
-                       User.active.is_(True)).order_by(User.id))
+                .where(User.agency_id.in_(missing), User.role == COORDINATOR, User.active.is_(True))
+                .order_by(User.id)
+            )
             for agency_id, *person in rows:
                 self.coordinators[agency_id].append(_Person(*person))
 
@@ -206,47 +259,91 @@ def _complaint_fields(req: _Request, ctx: _Context, locale: str) -> dict[str, st
     """Say where and by when the requester may complain about the missed deadline."""
     pack = law_pack(req.law_code)
     body = pack.oversight
-    fields = {"complain_to": body.name.get(locale) or body.name.get("en", ""),
-              "complain_article": body.article, "complain_url": body.url,
-              "complain_by": "", "complain_by_article": ""}
+    fields = {
+        "complain_to": body.name.get(locale) or body.name.get("en", ""),
+        "complain_article": cite(body.article, locale),
+        "complain_url": body.url,
+        "complain_by": "",
+        "complain_by_article": "",
+    }
     try:
         window = complaint_window(pack, ctx.calendar(req.law_code), req.due_at)
     except LookupError:
         return fields  # the law sets no time limit for complaining
-    fields.update(complain_by=ctx.renderer.date(window.due_at, locale),
-                  complain_by_article=pack.complaint_window.article)
+    fields.update(
+        complain_by=ctx.renderer.date(window.due_at, locale),
+        complain_by_article=cite(pack.complaint_window.article, locale),
+    )
     return fields
 
 
 def _fields(req: _Request, person: _Person, link: str, ctx: _Context) -> dict[str, str]:
-    return {"reference": req.reference, "subject": req.subject, "name": person.display_name,
-            "due": ctx.renderer.datetime(req.due_at, person.locale), "link": link}
+    return {
+        "reference": req.reference,
+        "subject": req.subject,
+        "name": person.display_name,
+        "due": ctx.renderer.datetime(req.due_at, person.locale),
+        "link": link,
+    }
 
 
 def _notices(req: _Request, kind: str, left: int, ctx: _Context) -> list[Mail]:
     version = f"v{req.deadline_version}"
-    staff_link = ctx.link("officer.request_detail", req.reference)
+    staff_link = ctx.links.staff_request(req.reference)
     if kind == "overdue":
         people = list(ctx.coordinators[req.agency_id])
         if req.assignee and all(p.id != req.assignee.id for p in people):
             people.append(req.assignee)
-        mails = [Mail(f"req:{req.id}:overdue:{version}:u{p.id}", p.email, "staff_overdue",
-                      p.locale, fields=_fields(req, p, staff_link, ctx)) for p in people]
+        mails = [
+            Mail(
+                f"req:{req.id}:overdue:{version}:u{p.id}",
+                p.email,
+                "staff_overdue",
+                p.locale,
+                fields=_fields(req, p, staff_link, ctx),
+            )
+            for p in people
+        ]
         who = req.requester
-        link = ctx.link("citizen.request_detail", req.reference)
-        mails.append(Mail(
-            f"req:{req.id}:overdue:{version}:requester", who.email, "requester_overdue",
-            who.locale, fields={**_fields(req, who, link, ctx), "agency": req.agency.name(
-                who.locale), **_complaint_fields(req, ctx, who.locale)}))
+        link = ctx.links.requester_request(req.reference)
+        mails.append(
+            Mail(
+                f"req:{req.id}:overdue:{version}:requester",
+                who.email,
+                "requester_overdue",
+                who.locale,
+                fields={
+                    **_fields(req, who, link, ctx),
+                    "agency": req.agency.name(who.locale),
+                    **_complaint_fields(req, ctx, who.locale),
+                    # The complaint form on the request's page: the law's own ground is met.
+                    "complain_here": f"{link}#complaint",
+                },
+            )
+        )
         return mails
     people = [req.assignee] if req.assignee else ctx.coordinators[req.agency_id]
-    return [Mail(f"req:{req.id}:{kind}:{version}:u{p.id}", p.email, "staff_due_soon", p.locale,
-                 {"days_left": left}, _fields(req, p, staff_link, ctx))
-            for p in people]
+    return [
+        Mail(
+            f"req:{req.id}:{kind}:{version}:u{p.id}",
+            p.email,
+            "staff_due_soon",
+            p.locale,
+            {"days_left": left},
+            _fields(req, p, staff_link, ctx),
+        )
+        for p in people
+    ]
 
 
-def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Context,
-                 result: SweepResult, after: tuple | None) -> tuple[int, tuple | None]:
+def _sweep_batch(
+    now: datetime,
+    batch: int,
+    marks: tuple[int, ...],
+    ctx: _Context,
+    result: SweepResult,
+    after: tuple | None,
+) -> tuple[int, tuple | None]:
     """Process and commit one batch; return how many requests it looked at and where it ended."""
     requests, place = _load_batch(now, batch, after)
     if not requests:
@@ -255,12 +352,11 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
     ctx.coordinators_of({r.agency_id for r in requests})
     moves, events, mails = [], [], []
     for req in requests:
-        if req.status != AWAITING or req.due_at is None:
+        if req.status != RequestStatus.AWAITING or req.due_at is None:
             moves.append({"rid": req.id, "nxt": None})
             continue
         try:
-            kind, left, next_at = reminder_plan(ctx.calendar(req.law_code), req.due_at, now,
-                                                marks)
+            kind, left, next_at = reminder_plan(ctx.calendar(req.law_code), req.due_at, now, marks)
             notices = _notices(req, kind, left, ctx) if kind else []
         except Exception:  # one broken row must not stop every other reminder
             log.exception("reminders: request %s skipped for now", req.id)
@@ -276,11 +372,21 @@ def _sweep_batch(now: datetime, batch: int, marks: tuple[int, ...], ctx: _Contex
     for request_id, kind, keys in events:
         if keys & added_keys:
             notified += 1
-            event_rows.append({"request_id": request_id, "kind": "reminder_sent", "at": now,
-                               "actor_id": None, "visibility": INTERNAL, "text": "",
-                               "data_json": json.dumps({"kind": kind})})
+            event_rows.append(
+                {
+                    "request_id": request_id,
+                    "kind": EventKind.REMINDER_SENT.value,
+                    "at": now,
+                    "actor_id": None,
+                    "visibility": INTERNAL,
+                    "text": "",
+                    "data_json": json.dumps({"kind": kind}),
+                }
+            )
     insert_rows(Event.__table__, event_rows)
     _move(moves)
+    # A sweep commits per batch, not per use case: one transaction over the whole archive
+    # would hold SQLite's write lock for minutes, and a lost lease would lose all of it.
     db.session.commit()
     result.looked_at += len(requests)
     result.notified += notified
@@ -301,20 +407,27 @@ def _move(moves: list[dict]) -> None:
             "FROM unnest(CAST(%(ids)b AS integer[]), CAST(%(nxts)b AS timestamptz[])) "
             "AS m(id, nxt) WHERE s.request_id = m.id) "
             "DELETE FROM reminder_schedule WHERE request_id = ANY(CAST(%(done)b AS integer[]))",
-            {"ids": [m["rid"] for m in later], "nxts": [m["nxt"] for m in later],
-             "done": done})
+            {"ids": [m["rid"] for m in later], "nxts": [m["nxt"] for m in later], "done": done},
+        )
         return
     if later:
         db.session.execute(
-            update(table).where(table.c.request_id == bindparam("rid"))
-            .values(next_at=bindparam("nxt", type_=table.c.next_at.type)), later)
+            update(table)
+            .where(table.c.request_id == bindparam("rid"))
+            .values(next_at=bindparam("nxt", type_=table.c.next_at.type)),
+            later,
+        )
     if done:
         db.session.execute(delete(table).where(table.c.request_id.in_(done)))
 
 
-def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
-                    batch: int = 1000, keep_going: Callable[[], bool] = lambda: True
-                    ) -> SweepResult:
+def reminders_sweep(
+    *,
+    now: datetime,
+    reminder_days: tuple[int, ...] = DEFAULT_REMINDER_DAYS,
+    batch: int = 1000,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> SweepResult:
     """Enqueue the due-soon reminders and overdue notices that are due at ``now``.
 
     Reminders go to the assigned officer (or the coordinators when nobody is assigned) when
@@ -339,8 +452,12 @@ def reminders_sweep(*, now: datetime, reminder_days: tuple[int, ...] = DEFAULT_R
             continue
         conflicts = 0
         if seen:
-            log.info("reminders: batch %d committed (%d requests, %d messages so far)",
-                     result.batches, result.looked_at, result.messages)
+            log.info(
+                "reminders: batch %d committed (%d requests, %d messages so far)",
+                result.batches,
+                result.looked_at,
+                result.messages,
+            )
         if seen < batch:
             break
     return result

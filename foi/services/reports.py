@@ -1,14 +1,16 @@
 """Annual report figures per agency and for the whole country, and their PDFs.
 
-A year is counted by the day a request was received, in the law's timezone: received,
-answered, answered on time (at or before the stored due date), refused in full or in part,
-transferred away, and complaints to the oversight body when the Complaint model exists.
+A year is counted by the day a request was received, in the law's timezone, with the one
+definition of foi.services.compliance (received, split into answered, refused, transferred,
+withdrawn and still open, each on time or late), refusals by ground, and complaints to the
+oversight body.
 
 The country's report reads every request of the year, so it is rendered off the request path:
 ``flask foi report --year 2026 [--lang az]`` writes it into the reports folder (config
 ``REPORTS_DIR``, else ``reports/`` beside the upload folder) and the reports page serves the
 file. An agency's report is small and is rendered when it is downloaded.
 """
+
 import json
 import os
 import tempfile
@@ -18,17 +20,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
+import foi.models as models
 from foi.documents.pdf import Progress, RenderedPdf, render_document
 from foi.extensions import db
-from foi.models import Agency, Event, InfoRequest, Response, User
-from foi.models.request import PARTIAL, REFUSED
+from foi.models import Agency, InfoRequest, Response, User
 from foi.models.user import ADMIN, COORDINATOR, OMBUDSMAN
+from foi.requests.states import Outcome, RequestStatus
+from foi.services.compliance import compliance, year_statistics
 from foi.services.deadlines import law_pack
 from foi.services.errors import NotFound
 
-FIGURES = ("received", "answered", "on_time", "refused", "transferred", "complaints")
 COUNTRY = "country"
 LANGS = ("az", "en", "ru")
 
@@ -59,44 +62,49 @@ def year_bounds(year: int, law_code: str) -> tuple[datetime, datetime]:
 
 
 def annual_figures(*, year: int, agency: Agency | None = None, lang: str = "az") -> dict:
-    """Return the report's figures, refusals by ground and (for the country) rows by agency."""
+    """Return the report's figures, refusals by ground and (for the country) rows by agency.
+
+    The figures are foi.services.compliance's, the definition the statistics page, the agency
+    pages, the CSV and the API share; complaints to the oversight body are added.
+    """
     law_code = agency.law_code if agency else current_app.config.get("LAW", "az")
     start, end = year_bounds(year, law_code)
-    in_year = [InfoRequest.received_at >= start, InfoRequest.received_at < end]
+    in_year = [
+        InfoRequest.received_at >= start,
+        InfoRequest.received_at < end,
+        InfoRequest.status != RequestStatus.HELD,  # not received by any agency yet
+    ]
     if agency is not None:
         in_year.append(InfoRequest.agency_id == agency.id)
-    refused = InfoRequest.outcome.in_((REFUSED, PARTIAL))
-    rows = db.session.execute(
-        select(InfoRequest.agency_id, func.count(InfoRequest.id),
-               func.sum(case((InfoRequest.answered_at.is_not(None), 1), else_=0)),
-               func.sum(case((InfoRequest.answered_at.is_not(None)
-                              & (InfoRequest.due_at.is_(None)
-                                 | (InfoRequest.answered_at <= InfoRequest.due_at)), 1),
-                             else_=0)),
-               func.sum(case((refused, 1), else_=0)))
-        .where(*in_year).group_by(InfoRequest.agency_id)).all()
-    per_agency = {agency_id: {"received": int(received), "answered": int(answered or 0),
-                              "on_time": int(on_time or 0), "refused": int(refusals or 0)}
-                  for agency_id, received, answered, on_time, refusals in rows}
-    figures = {key: sum(r[key] for r in per_agency.values())
-               for key in ("received", "answered", "on_time", "refused")}
-    figures["transferred"] = _transferred(start, end, agency)
+        total = compliance(agency, start=start, end=end)
+    else:
+        stats = year_statistics(year)
+        total = stats.total
+    figures = {**total.as_dict(), "on_time_percent": total.on_time_percent}
     figures["complaints"] = _complaints(start, end, agency)
     context = {"figures": figures, "refused_by_ground": _grounds(in_year, law_code, lang)}
     if agency is None:
-        names = {a.id: a.name(lang) for a in db.session.scalars(
-            select(Agency).where(Agency.id.in_(per_agency)))}
         context["agencies"] = sorted(
-            ({"name": names.get(i, "?"), **row} for i, row in per_agency.items()),
-            key=lambda r: (-r["received"], r["name"]))
+            (
+                {
+                    "name": row.agency.name(lang),
+                    **row.figures.as_dict(),
+                    "on_time_percent": row.figures.on_time_percent,
+                }
+                for row in stats.agencies
+            ),
+            key=lambda r: (-r["received"], r["name"]),
+        )
     return context
 
 
 def _grounds(in_year: list, law_code: str, lang: str) -> list[dict]:
     counts: Counter[str] = Counter()
     for grounds in db.session.scalars(
-            select(Response.grounds_json).join(InfoRequest, Response.request_id == InfoRequest.id)
-            .where(*in_year, InfoRequest.outcome.in_((REFUSED, PARTIAL)))):
+        select(Response.grounds_json)
+        .join(InfoRequest, Response.request_id == InfoRequest.id)
+        .where(*in_year, InfoRequest.outcome.in_((Outcome.REFUSED, Outcome.PARTIAL)))
+    ):
         counts.update(set(json.loads(grounds or "[]")))
     pack = law_pack(law_code)
     result = []
@@ -111,45 +119,46 @@ def _grounds(in_year: list, law_code: str, lang: str) -> list[dict]:
     return result
 
 
-def _transferred(start: datetime, end: datetime, agency: Agency | None) -> int:
-    """Count requests transferred away in the year (by the agency, when one is given)."""
-    events = db.session.execute(
-        select(Event.request_id, Event.data_json)
-        .where(Event.kind == "transferred", Event.at >= start, Event.at < end)).all()
-    requests = set()
-    for request_id, data_json in events:
-        # The event names the agencies as they were then; names are stable in practice.
-        if agency is None or json.loads(data_json or "{}").get("from_agency") == agency.name_az:
-            requests.add(request_id)
-    return len(requests)
-
-
 def _complaints(start: datetime, end: datetime, agency: Agency | None) -> int:
     """Count complaints lodged in the year, if this installation records complaints."""
-    import foi.models as models
-
     complaint = getattr(models, "Complaint", None)
     if complaint is None:
         return 0
-    column = next((getattr(complaint, name) for name in ("lodged_at", "filed_at", "created_at")
-                   if hasattr(complaint, name)), None)
+    column = next(
+        (
+            getattr(complaint, name)
+            for name in ("lodged_at", "filed_at", "created_at")
+            if hasattr(complaint, name)
+        ),
+        None,
+    )
     if column is None:
         return 0
     stmt = select(func.count()).select_from(complaint).where(column >= start, column < end)
     if agency is not None and hasattr(complaint, "request_id"):
         stmt = stmt.join(InfoRequest, complaint.request_id == InfoRequest.id).where(
-            InfoRequest.agency_id == agency.id)
+            InfoRequest.agency_id == agency.id
+        )
     return int(db.session.scalar(stmt) or 0)
 
 
-def report_render(*, year: int, agency: Agency | None = None, lang: str = "az",
-                  progress: Progress | None = None, today: date | None = None) -> RenderedPdf:
+def report_render(
+    *,
+    year: int,
+    agency: Agency | None = None,
+    lang: str = "az",
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> RenderedPdf:
     """Render the annual report of ``agency`` (or of the country) for ``year``."""
     report = progress or (lambda stage, fraction: None)
     report("figures", 0.0)
     context = annual_figures(year=year, agency=agency, lang=lang)
-    context.update(agency_name=agency.name(lang) if agency else None, period=str(year),
-                   generated_on=today or date.today())
+    context.update(
+        agency_name=agency.name(lang) if agency else None,
+        period=str(year),
+        generated_on=today or date.today(),
+    )
 
     def rendering(stage: str, fraction: float) -> None:
         report(stage, 0.2 + 0.8 * fraction)
@@ -160,8 +169,11 @@ def report_render(*, year: int, agency: Agency | None = None, lang: str = "az",
 def reports_dir() -> Path:
     """Return the folder holding generated reports (outside the web root)."""
     configured = current_app.config.get("REPORTS_DIR")
-    return Path(configured) if configured else Path(current_app.config["UPLOAD_DIR"]).parent \
-        / "reports"
+    return (
+        Path(configured)
+        if configured
+        else Path(current_app.config["UPLOAD_DIR"]).parent / "reports"
+    )
 
 
 def report_filename(year: int, agency: Agency | None, lang: str) -> str:
@@ -169,8 +181,14 @@ def report_filename(year: int, agency: Agency | None, lang: str) -> str:
     return f"{year}-{agency.slug if agency else COUNTRY}-{lang}.pdf"
 
 
-def report_generate(*, year: int, agency: Agency | None = None, lang: str = "az",
-                    out: Path | None = None, progress: Progress | None = None) -> Path:
+def report_generate(
+    *,
+    year: int,
+    agency: Agency | None = None,
+    lang: str = "az",
+    out: Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
     """Render a report into ``out`` (default: the reports folder), replacing it atomically."""
     rendered = report_render(year=year, agency=agency, lang=lang, progress=progress)
     target = Path(out) if out else reports_dir() / report_filename(year, agency, lang)

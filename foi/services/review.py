@@ -13,26 +13,32 @@ agency then decides, each decision an internal event on the request:
 A file is waiting for review while it is held, not public and has no decision event. The terms
 a person asked to remove are never written to the history: they are what must not leak.
 """
+
 import re
 from dataclasses import dataclass
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from foi.documents import types as t
-from foi.documents.extract import extract_text
 from foi.documents.filenames import split_extension
-from foi.documents.hidden import TITLES
+from foi.documents.findings import TITLES
 from foi.documents.redact import Area, find_terms, redact_pdf, redact_text
 from foi.extensions import db
 from foi.models import Document, InfoRequest, User
-from foi.models.document import FROM_AGENCY
-from foi.models.request import ANSWERED, INTERNAL, PUBLISHED
+from foi.models.document import FROM_AGENCY, OCR_WAITING
+from foi.models.request import INTERNAL
+from foi.requests.states import EventKind
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotAllowed, NotFound
 from foi.services.history import record
+from foi.services.ocr import documents_ocr_enqueue
+from foi.services.permissions import Action, ensure_allowed, is_staff_of
+from foi.services.public_files import file_prepare_public
+from foi.services.search_index import index_request
 from foi.services.storage import file_store
 
-DECISIONS = ("file_released", "file_redacted", "file_kept_private")
+DECISIONS = (EventKind.FILE_RELEASED, EventKind.FILE_REDACTED, EventKind.FILE_KEPT_PRIVATE)
 MAX_TERMS = 200
 
 
@@ -71,54 +77,74 @@ def held_files(actor: User) -> list[Document]:
     """Return the files of ``actor``'s agency that wait for review, oldest first."""
     _ensure_coordinator(actor)
     rows = db.session.scalars(
-        db.select(Document).join(InfoRequest, Document.request_id == InfoRequest.id)
-        .where(InfoRequest.agency_id == actor.agency_id, Document.held_reason != "",
-               Document.public.is_(False), Document.source == FROM_AGENCY)
-        .order_by(Document.id))
+        db.select(Document)
+        .join(InfoRequest, Document.request_id == InfoRequest.id)
+        .where(
+            InfoRequest.agency_id == actor.agency_id,
+            Document.held_reason != "",
+            Document.public.is_(False),
+            Document.source == FROM_AGENCY,
+        )
+        .order_by(Document.id)
+    )
     return [doc for doc in rows if is_pending(doc)]
 
 
 def document_for_staff(actor: User, doc_id: int) -> Document:
     """Return an agency file ``actor``'s agency holds, or raise NotFound."""
     doc = db.session.get(Document, doc_id)
-    if (doc is None or not getattr(actor, "is_authenticated", False) or not actor.is_staff
-            or doc.request.agency_id != actor.agency_id):
+    if doc is None or not is_staff_of(actor, doc.request):
         raise NotFound()
     return doc
 
 
 def file_release(*, actor: User, doc: Document, checked: bool) -> None:
     """Publish a held file as it is, once the coordinator says they checked it."""
-    _ensure_coordinator_of(actor, doc.request)
+    ensure_allowed(actor, doc.request, Action.REVIEW_FILES)
     if not is_pending(doc):
         raise NotAllowed(_l("This file is not waiting for review."))
     if not checked:
-        raise DomainError(_l("Confirm that you opened the file and checked what it hides."),
-                          field="checked")
+        raise DomainError(
+            _l("Confirm that you opened the file and checked what it hides."), field="checked"
+        )
     req = doc.request
     with transaction():
-        doc.text = extract_text(file_store().path(doc.sha256), doc.mime)[:1_000_000]
-        doc.public = req.status == PUBLISHED
-        record(req, "file_released", actor=actor, visibility=INTERNAL, text=doc.filename,
-               doc_id=doc.id, findings=[f.code for f in held_findings(doc)])
+        file_prepare_public(doc)
+        doc.public = req.is_published
+        record(
+            req,
+            EventKind.FILE_RELEASED,
+            actor=actor,
+            visibility=INTERNAL,
+            text=doc.filename,
+            doc_id=doc.id,
+            findings=[f.code for f in held_findings(doc)],
+        )
         _reindex(req)
 
 
 def file_keep_private(*, actor: User, doc: Document, reason: str) -> None:
     """Keep a held file out of the archive for good, with the reason on record."""
-    _ensure_coordinator_of(actor, doc.request)
+    ensure_allowed(actor, doc.request, Action.REVIEW_FILES)
     if not is_pending(doc):
         raise NotAllowed(_l("This file is not waiting for review."))
     reason = reason.strip()
     if not reason:
         raise DomainError(_l("Say why the file must stay private."), field="reason")
     with transaction():
-        record(doc.request, "file_kept_private", actor=actor, visibility=INTERNAL,
-               text=f"{doc.filename}: {reason}", doc_id=doc.id)
+        record(
+            doc.request,
+            EventKind.FILE_KEPT_PRIVATE,
+            actor=actor,
+            visibility=INTERNAL,
+            text=f"{doc.filename}: {reason}",
+            doc_id=doc.id,
+        )
 
 
-def document_redact(*, actor: User, doc: Document, terms: list[str] = (),
-                    areas: list[Area] = ()) -> Document:
+def document_redact(
+    *, actor: User, doc: Document, terms: list[str] = (), areas: list[Area] = ()
+) -> Document:
     """Make the public copy of a released PDF with ``terms`` and ``areas`` blacked out.
 
     The copy is rebuilt from page images, so the removed text is gone, not covered, and it
@@ -128,80 +154,133 @@ def document_redact(*, actor: User, doc: Document, terms: list[str] = (),
     req = doc.request
     if doc.source != FROM_AGENCY:
         raise NotFound()
-    pending = is_pending(doc)
-    if pending or req.status == PUBLISHED:
-        _ensure_coordinator_of(actor, req)
-    else:
-        _ensure_staff_of(actor, req)
-        if req.status != ANSWERED:
-            raise NotAllowed(_l("Files can be redacted once the request is answered."))
+    if is_pending(doc):  # a held file is the coordinator's to decide
+        ensure_allowed(actor, req, Action.REVIEW_FILES)
+    ensure_allowed(actor, req, Action.REDACT_FILES)
     if doc.id in decided_files(req):
         raise NotAllowed(_l("This file was already replaced or kept private."))
     if doc.mime != t.PDF:
-        raise DomainError(_l("Only PDF files can be redacted here. Save the file as PDF, "
-                             "upload it with the answer, or keep this one private."),
-                          field="terms")
+        raise DomainError(
+            _l(
+                "Only PDF files can be redacted here. Save the file as PDF, "
+                "upload it with the answer, or keep this one private."
+            ),
+            field="terms",
+        )
     terms = [" ".join(term.split()) for term in terms if term.strip()][:MAX_TERMS]
     if not terms and not areas:
         raise DomainError(_l("Give at least one word to black out, or an area."), field="terms")
     data = file_store().path(doc.sha256).read_bytes()
     missing = [term for term, count in find_terms(data, terms).items() if not count]
+    if missing and doc.ocr_state == OCR_WAITING:
+        raise DomainError(
+            _l(
+                "The scan's text is still being recognised, so %(terms)s cannot be found yet. "
+                "Try again in a minute.",
+                terms=", ".join(f"“{m}”" for m in missing),
+            ),
+            field="terms",
+        )
     if missing:
         raise DomainError(
-            _l("Not found in the file's text: %(terms)s. If it is only in a picture or a "
-               "scan, mark it as an area instead.", terms=", ".join(f"“{m}”" for m in missing)),
-            field="terms")
+            _l(
+                "Not found in the file's text: %(terms)s. If it is only in a picture or a "
+                "scan, mark it as an area instead.",
+                terms=", ".join(f"“{m}”" for m in missing),
+            ),
+            field="terms",
+        )
     pages = _page_count(data)
     if any(page < 0 or page >= pages for page, *_rest in areas):
-        raise DomainError(_l("The file has %(n)d pages; an area names another page.", n=pages),
-                          field="areas")
-    redacted = redact_pdf(data, terms=terms, areas=areas)
+        raise DomainError(
+            _l("The file has %(n)d pages; an area names another page.", n=pages), field="areas"
+        )
+    # A scan is rebuilt at its own resolution, so that its copy can be read again by OCR.
+    redacted = redact_pdf(data, terms=terms, areas=areas, dpi=300 if doc.ocr_state else 150)
     sha256 = file_store().put_bytes(redacted)
     stem, _ext = split_extension(doc.filename)
-    publish_now = req.status == PUBLISHED
+    publish_now = req.is_published
     with transaction() as session:
-        copy = Document(request=req, source=FROM_AGENCY, sha256=sha256,
-                        filename=f"{stem} ({_l('redacted')}).pdf"[:255], mime=t.PDF,
-                        size=len(redacted), uploaded_by_id=actor.id, public=publish_now,
-                        text="")
+        copy = Document(
+            request=req,
+            source=FROM_AGENCY,
+            sha256=sha256,
+            filename=f"{stem} ({_in_language(req.lang, REDACTED)}).pdf"[:255],
+            mime=t.PDF,
+            size=len(redacted),
+            uploaded_by_id=actor.id,
+            public=publish_now,
+            text="",
+        )
         session.add(copy)
         doc.public = False
         session.flush()
-        record(req, "file_redacted", actor=actor, visibility=INTERNAL, text=doc.filename,
-               doc_id=doc.id, copy_id=copy.id, terms=len(terms), areas=len(areas))
+        record(
+            req,
+            EventKind.FILE_REDACTED,
+            actor=actor,
+            visibility=INTERNAL,
+            text=doc.filename,
+            doc_id=doc.id,
+            copy_id=copy.id,
+            terms=len(terms),
+            areas=len(areas),
+        )
         if publish_now:
             _reindex(req)
+    # The copy is page images only: OCR gives it back a text layer, without the removed words
+    # (they are black pixels now), and the archive's index gets that text.
+    documents_ocr_enqueue([copy], user=actor)
     return copy
 
 
-def public_text_without(text: str, passages: list[str]) -> str:
-    """Return ``text`` with every passage replaced by "[removed]"."""
+#: Added to a redacted copy's file name, in the request's language (in an f-string the
+#: message would not be extracted for translation).
+REDACTED = _l("redacted")
+
+
+def public_text_without(text: str, passages: list[str], lang: str) -> str:
+    """Return ``text`` with every passage replaced by "[removed]" in ``lang``.
+
+    The mark is part of the published answer, so it is written in the request's language
+    (the answer's), not in the language of the coordinator's screen.
+    """
     passages = [p for p in passages if p.strip()]
-    return redact_text(text, passages, mark=str(_l("[removed]"))) if passages else text
+    if not passages:
+        return text
+    return redact_text(text, passages, mark=_in_language(lang, _l("[removed]")))
+
+
+def _in_language(lang: str, message) -> str:
+    """Return a lazily translated ``message`` as text in ``lang``."""
+    with force_locale(lang):
+        return str(message)
 
 
 def response_redact_text(*, actor: User, req: InfoRequest, passages: list[str]) -> str:
     """Remove passages from the answer's public text before it is published; return it."""
-    _ensure_staff_of(actor, req)
-    if req.status != ANSWERED or req.response is None:
+    ensure_allowed(actor, req, Action.REDACT_ANSWER)
+    if req.response is None:
         raise NotAllowed(_l("Passages can be removed while the answer waits for publication."))
     passages = [p for p in passages if p.strip()]
     if not passages:
         raise DomainError(_l("Write the passages to remove, one per line."), field="passages")
     current = req.response.published_text
-    text = public_text_without(current, passages)
+    text = public_text_without(current, passages, req.lang)
     if text == current:
-        raise DomainError(_l("None of these passages is in the text to publish."),
-                          field="passages")
+        raise DomainError(_l("None of these passages is in the text to publish."), field="passages")
     with transaction():
         req.response.public_body = text
-        record(req, "answer_redacted", actor=actor, visibility=INTERNAL,
-               passages=len(passages))
+        record(
+            req, EventKind.ANSWER_REDACTED, actor=actor, visibility=INTERNAL, passages=len(passages)
+        )
     return text
 
 
-_AREA = re.compile(r"^\s*(\d+)\s*[:;]\s*([\d.]+)\s*[, ]\s*([\d.]+)\s*[, ]\s*([\d.]+)\s*[, ]\s*"
-                   r"([\d.]+)\s*$")
+_AREA = re.compile(
+    r"^\s*(\d+)\s*[:;]\s*([\d.]+)\s*[, ]\s*([\d.]+)\s*[, ]\s*([\d.]+)\s*[, ]\s*"
+    r"([\d.]+)\s*$"
+)
 
 
 def parse_areas(text: str) -> list[Area]:
@@ -213,8 +292,13 @@ def parse_areas(text: str) -> list[Area]:
         match = _AREA.match(line)
         if not match or int(match.group(1)) < 1:
             raise DomainError(
-                _l("Line %(n)d: write an area as “page: left, top, right, bottom”, e.g. "
-                   "“1: 72, 100, 300, 130”.", n=number), field="areas")
+                _l(
+                    "Line %(n)d: write an area as “page: left, top, right, bottom”, e.g. "
+                    "“1: 72, 100, 300, 130”.",
+                    n=number,
+                ),
+                field="areas",
+            )
         page, *box = match.groups()
         areas.append((int(page) - 1, *(float(v) for v in box)))
     return areas
@@ -226,6 +310,7 @@ def parse_lines(text: str) -> list[str]:
 
 
 def _page_count(data: bytes) -> int:
+    # Loaded on first use, like every PDF library here: most processes never open a PDF.
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
@@ -236,28 +321,11 @@ def _page_count(data: bytes) -> int:
 
 
 def _reindex(req: InfoRequest) -> None:
-    if req.status != PUBLISHED:
+    if not req.is_published:
         return
-    from foi.search import get_backend
-    from foi.services.publishing import search_document
-
-    db.session.flush()
-    conn = db.session.connection()
-    get_backend(conn).index(conn, search_document(req))
-
-
-def _ensure_staff_of(user: User, req: InfoRequest) -> None:
-    if not (getattr(user, "is_authenticated", False) and user.is_staff
-            and user.agency_id == req.agency_id):
-        raise NotFound()
+    index_request(req)
 
 
 def _ensure_coordinator(user: User) -> None:
     if not (getattr(user, "is_authenticated", False) and user.is_coordinator):
-        raise NotFound()
-
-
-def _ensure_coordinator_of(user: User, req: InfoRequest) -> None:
-    _ensure_coordinator(user)
-    if user.agency_id != req.agency_id:
         raise NotFound()

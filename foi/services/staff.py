@@ -4,6 +4,7 @@ Every function here is for administrators only; anyone else learns nothing (``No
 The exception is ``account_create``, for the server's operator at the command line.
 Each change is one transaction with one entry in the account's audit trail (``AccountEvent``).
 """
+
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -11,11 +12,13 @@ from sqlalchemy import func, or_, select
 
 from foi.extensions import db
 from foi.mail.outbox import enqueue
-from foi.models import Agency, InfoRequest, User
+from foi.models import Agency, Department, InfoRequest, User
 from foi.models.account_event import DEACTIVATED, INVITED, REACTIVATED, UPDATED, AccountEvent
 from foi.models.base import utcnow
-from foi.models.request import INTERNAL, OPEN_STATUSES
+from foi.models.request import INTERNAL
 from foi.models.user import ADMIN, CITIZEN, COORDINATOR, OFFICER, OMBUDSMAN, ROLES, STAFF_ROLES
+from foi.requests.states import OPEN, EventKind
+from foi.services import login_sessions
 from foi.services.accounts import (
     DELETED_DOMAIN,
     MIN_PASSWORD,
@@ -29,6 +32,7 @@ from foi.services.accounts import (
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
 from foi.services.history import record
+from foi.services.login_sessions import sessions_end
 
 #: The roles an administrator may give; citizens register themselves.
 INVITABLE_ROLES = (OFFICER, COORDINATOR, OMBUDSMAN, ADMIN)
@@ -72,23 +76,37 @@ def has_password(user: User) -> bool:
 
 @dataclass
 class UserPage:
+    """One page of the administrator's account list, with the total found."""
+
     items: list[User]
     total: int
     page: int
     pages: int
 
 
-def users_page(*, actor: User, query: str = "", role: str = "", agency_id: int | None = None,
-               active: str = "", page: int = 1, per_page: int = 50) -> UserPage:
+def users_page(
+    *,
+    actor: User,
+    query: str = "",
+    role: str = "",
+    agency_id: int | None = None,
+    active: str = "",
+    page: int = 1,
+    per_page: int = 50,
+) -> UserPage:
     """Return one page of accounts matching the search (name or e-mail) and the filters."""
     _ensure_admin(actor)
     stmt = select(User)
     if query := query.strip():
         # SQLite's lower() folds ASCII only: also match the words as typed (e.g. "Əli").
         lower, typed = f"%{query.lower()}%", f"%{query}%"
-        stmt = stmt.where(or_(func.lower(User.display_name).like(lower),
-                              User.display_name.like(typed),
-                              func.lower(User.email).like(lower)))
+        stmt = stmt.where(
+            or_(
+                func.lower(User.display_name).like(lower),
+                User.display_name.like(typed),
+                func.lower(User.email).like(lower),
+            )
+        )
     if role:
         stmt = stmt.where(User.role == role)
     if agency_id:
@@ -98,17 +116,27 @@ def users_page(*, actor: User, query: str = "", role: str = "", agency_id: int |
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     pages = max(1, (total + per_page - 1) // per_page)
     page = min(max(page, 1), pages)
-    items = list(db.session.scalars(stmt.order_by(func.lower(User.display_name), User.id)
-                                    .offset((page - 1) * per_page).limit(per_page)))
+    items = list(
+        db.session.scalars(
+            stmt.order_by(func.lower(User.display_name), User.id)
+            .offset((page - 1) * per_page)
+            .limit(per_page)
+        )
+    )
     return UserPage(items=items, total=total, page=page, pages=pages)
 
 
 def account_history(*, actor: User, user_id: int, limit: int = 50) -> list[AccountEvent]:
     """Return the newest changes to an account, newest first."""
     _ensure_admin(actor)
-    return list(db.session.scalars(
-        select(AccountEvent).where(AccountEvent.user_id == user_id)
-        .order_by(AccountEvent.at.desc(), AccountEvent.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(AccountEvent)
+            .where(AccountEvent.user_id == user_id)
+            .order_by(AccountEvent.at.desc(), AccountEvent.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def account_get(*, actor: User, user_id: int) -> User:
@@ -118,12 +146,26 @@ def account_get(*, actor: User, user_id: int) -> User:
 
 
 def _send_invitation(user: User, actor: User) -> None:
-    enqueue(f"user:{user.id}:invite:{utcnow():%Y%m%d%H%M%S%f}", user.email, "staff_invitation",
-            user.locale, user=user, inviter=actor, link=invitation_link(user))
+    enqueue(
+        f"user:{user.id}:invite:{utcnow():%Y%m%d%H%M%S%f}",
+        user.email,
+        "staff_invitation",
+        user.locale,
+        user=user,
+        inviter=actor,
+        link=invitation_link(user),
+    )
 
 
-def staff_invite(*, actor: User, email: str, display_name: str, role: str,
-                 agency_id: int | None = None, locale: str = "az") -> User:
+def staff_invite(
+    *,
+    actor: User,
+    email: str,
+    display_name: str,
+    role: str,
+    agency_id: int | None = None,
+    locale: str = "az",
+) -> User:
     """Create a staff account without a password and e-mail a link to set one (7 days)."""
     _ensure_admin(actor)
     email, display_name = email.strip().lower(), display_name.strip()
@@ -136,18 +178,33 @@ def staff_invite(*, actor: User, email: str, display_name: str, role: str,
         raise DomainError(taken, field="email")
     agency = _agency_for(role, agency_id)
     with address_unique(email, taken), transaction() as session:
-        user = User(email=email, display_name=display_name, role=role, agency=agency,
-                    locale=locale, password_hash=unusable_password(), active=True)
+        user = User(
+            email=email,
+            display_name=display_name,
+            role=role,
+            agency=agency,
+            locale=locale,
+            password_hash=unusable_password(),
+            active=True,
+        )
         session.add(user)
         session.flush()
-        account_record(user, INVITED, actor=actor, role=role,
-                       agency=agency.slug if agency else None)
+        account_record(
+            user, INVITED, actor=actor, role=role, agency=agency.slug if agency else None
+        )
         _send_invitation(user, actor)
     return user
 
 
-def account_create(*, email: str, display_name: str, role: str, password: str,
-                   agency_slug: str | None = None, locale: str = "az") -> User:
+def account_create(
+    *,
+    email: str,
+    display_name: str,
+    role: str,
+    password: str,
+    agency_slug: str | None = None,
+    locale: str = "az",
+) -> User:
     """Create a confirmed account with its password, for the server's operator.
 
     This is how the first administrator comes to exist, so no actor is named; the account's
@@ -167,21 +224,36 @@ def account_create(*, email: str, display_name: str, role: str, password: str,
     if agency_slug:
         agency = db.session.scalar(select(Agency).where(Agency.slug == agency_slug.strip()))
         if agency is None:
-            raise DomainError(_l("No agency has the short name %(slug)s.", slug=agency_slug),
-                              field="agency")
+            raise DomainError(
+                _l("No agency has the short name %(slug)s.", slug=agency_slug), field="agency"
+            )
         if role not in STAFF_ROLES:
-            raise DomainError(_l("Only officers and coordinators belong to an agency."),
-                              field="agency")
+            raise DomainError(
+                _l("Only officers and coordinators belong to an agency."), field="agency"
+            )
     elif role in STAFF_ROLES:
         raise DomainError(_l("Choose the agency this person works for."), field="agency")
     with address_unique(email, taken), transaction() as session:
-        user = User(email=email, display_name=display_name, role=role, agency=agency,
-                    locale=locale, password_hash=hash_password(password),
-                    email_confirmed_at=utcnow(), active=True)
+        user = User(
+            email=email,
+            display_name=display_name,
+            role=role,
+            agency=agency,
+            locale=locale,
+            password_hash=hash_password(password),
+            email_confirmed_at=utcnow(),
+            active=True,
+        )
         session.add(user)
         session.flush()
-        account_record(user, CREATED, actor=None, role=role,
-                       agency=agency.slug if agency else None, via="command line")
+        account_record(
+            user,
+            CREATED,
+            actor=None,
+            role=role,
+            agency=agency.slug if agency else None,
+            via="command line",
+        )
     return user
 
 
@@ -203,18 +275,33 @@ def _release_assignments(user: User, actor: User, reason: str) -> int:
     They then appear under assignee "Nobody" in the agency's queue and in the coordinators' daily
     digest; each request's internal history says why.
     """
-    requests = db.session.scalars(select(InfoRequest).where(
-        InfoRequest.assignee_id == user.id, InfoRequest.status.in_(OPEN_STATUSES))).all()
+    requests = db.session.scalars(
+        select(InfoRequest).where(InfoRequest.assignee_id == user.id, InfoRequest.status.in_(OPEN))
+    ).all()
     for req in requests:
         req.assignee = None
-        record(req, "assigned", actor=actor, visibility=INTERNAL, assignee=None,
-               previous=user.display_name, reason=reason)
+        record(
+            req,
+            EventKind.ASSIGNED,
+            actor=actor,
+            visibility=INTERNAL,
+            assignee=None,
+            previous=user.display_name,
+            reason=reason,
+        )
     return len(requests)
 
 
-def staff_update(*, actor: User, user_id: int, display_name: str, role: str | None = None,
-                 agency_id: int | None = None) -> User:
-    """Change an account's name and, for staff, its role and agency."""
+def staff_update(
+    *,
+    actor: User,
+    user_id: int,
+    display_name: str,
+    role: str | None = None,
+    agency_id: int | None = None,
+    department_id: int | None = None,
+) -> User:
+    """Change an account's name and, for staff, its role, agency and department."""
     _ensure_admin(actor)
     user = _account(user_id)
     display_name = display_name.strip()
@@ -226,13 +313,26 @@ def staff_update(*, actor: User, user_id: int, display_name: str, role: str | No
         if role not in INVITABLE_ROLES:
             raise DomainError(_l("Choose a role."), field="role")
         if user.id == actor.id and role != ADMIN:
-            raise DomainError(_l("You cannot remove your own administrator role. Ask another "
-                                 "administrator."), field="role")
+            raise DomainError(
+                _l("You cannot remove your own administrator role. Ask another administrator."),
+                field="role",
+            )
         agency = _agency_for(role, agency_id)
-    changes = {name: [old, new] for name, old, new in (
-        ("display_name", user.display_name, display_name), ("role", user.role, role),
-        ("agency", user.agency.slug if user.agency else None, agency.slug if agency else None))
-        if old != new}
+    department = _department_for(agency if role in STAFF_ROLES else None, department_id)
+    changes = {
+        name: [old, new]
+        for name, old, new in (
+            ("display_name", user.display_name, display_name),
+            ("role", user.role, role),
+            ("agency", user.agency.slug if user.agency else None, agency.slug if agency else None),
+            (
+                "department",
+                user.department.name_az if user.department else None,
+                department.name_az if department else None,
+            ),
+        )
+        if old != new
+    }
     if not changes:
         return user
     with transaction():
@@ -240,8 +340,19 @@ def staff_update(*, actor: User, user_id: int, display_name: str, role: str | No
         if user.agency_id is not None and (agency is None or agency.id != user.agency_id):
             changes["unassigned"] = _release_assignments(user, actor, "moved")
         user.display_name, user.role, user.agency = display_name, role, agency
+        user.department = department
         account_record(user, UPDATED, actor=actor, changes=changes)
     return user
+
+
+def _department_for(agency: Agency | None, department_id: int | None) -> Department | None:
+    """Return the department an officer of ``agency`` is to belong to (None: none)."""
+    if not department_id:
+        return None
+    department = db.session.get(Department, department_id)
+    if agency is None or department is None or department.agency_id != agency.id:
+        raise DomainError(_l("Choose a department of the person's agency."), field="department_id")
+    return department
 
 
 def staff_deactivate(*, actor: User, user_id: int) -> int:
@@ -249,14 +360,15 @@ def staff_deactivate(*, actor: User, user_id: int) -> int:
     _ensure_admin(actor)
     user = _account(user_id)
     if user.id == actor.id:
-        raise DomainError(_l("You cannot deactivate your own account. Ask another "
-                             "administrator."))
+        raise DomainError(_l("You cannot deactivate your own account. Ask another administrator."))
     if not user.active:
         raise DomainError(_l("This account is already deactivated."))
     with transaction():
         user.active = False
         released = _release_assignments(user, actor, "deactivated")
         account_record(user, DEACTIVATED, actor=actor, unassigned=released)
+        # Signed in somewhere, the account is signed out there too (every host, at once).
+        sessions_end(user, reason=login_sessions.DEACTIVATED)
     return released
 
 

@@ -1,4 +1,5 @@
 """The content-addressed file store configured for this app."""
+
 from pathlib import Path
 
 from flask import current_app
@@ -7,4 +8,5 @@ from foi.documents.uploads import FileStore
 
 
 def file_store() -> FileStore:
+    """Return the store of uploaded files (``FOI_UPLOAD_DIR``)."""
     return FileStore(Path(current_app.config["UPLOAD_DIR"]))

@@ -1,7 +1,8 @@
 """Helpers shared by the blueprints' forms and views."""
+
 from functools import wraps
 
-from flask import abort, flash
+from flask import abort, current_app, flash, request
 from flask_login import current_user
 
 from foi.services.errors import DomainError, NotFound
@@ -17,13 +18,24 @@ def show_error(form, exc: DomainError) -> None:
         flash(str(exc.message), "error")
 
 
+def form_status(*forms) -> int:
+    """Return the status of a page that shows ``forms``: 422 when a submitted one has errors.
+
+    Every POST handler that shows its form again passes its render through this, so a form
+    sent back with errors (the person's text kept, the error next to its field) is never a 200
+    that a script or an assistive tool would take for success.
+    """
+    submitted = request.method == "POST"
+    return 422 if submitted and any(form is not None and form.errors for form in forms) else 200
+
+
 def role_required(*roles):
     """Let in only logged-in users with one of ``roles``; anyone else gets 404."""
+
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
-                from flask import current_app
                 return current_app.login_manager.unauthorized()
             if current_user.role not in roles:
                 abort(404)
@@ -31,5 +43,7 @@ def role_required(*roles):
                 return view(*args, **kwargs)
             except NotFound:
                 abort(404)
+
         return wrapped
+
     return decorator

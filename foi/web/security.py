@@ -1,12 +1,17 @@
 """Response headers that make the browser refuse what foi never does, and malformed input."""
+
 from flask import Flask, abort, request
 
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-       "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 def init_app(app: Flask) -> None:
+    """Refuse NUL characters in pages' input and set the security headers."""
+
     @app.before_request
     def refuse_nul_characters():
         # No form or link sends NUL, and PostgreSQL cannot compare text holding it: looking up

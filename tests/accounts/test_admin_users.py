@@ -1,4 +1,5 @@
 """Administrators manage accounts at /admin/users."""
+
 import re
 
 from sqlalchemy import select
@@ -56,14 +57,22 @@ def test_the_list_is_paginated(app, client, login):
     assert "Zz Admin" in second and "Citizen 00" not in second
 
 
-def test_an_invited_officer_sets_a_password_from_the_emailed_link(app, client, login,
-                                                                    mailed_link, mail_server):
+def test_an_invited_officer_sets_a_password_from_the_emailed_link(
+    app, client, login, mailed_link, mail_server
+):
     agency = make_agency()
     admin = make_user("admin")
     login(admin)
-    response = client.post("/admin/users/new", data={
-        "display_name": "Aysel Rəhimova", "email": "Aysel@Agency.example", "role": "officer",
-        "agency_id": agency.id, "locale": "az"})
+    response = client.post(
+        "/admin/users/new",
+        data={
+            "display_name": "Aysel Rəhimova",
+            "email": "Aysel@Agency.example",
+            "role": "officer",
+            "agency_id": agency.id,
+            "locale": "az",
+        },
+    )
     assert response.status_code == 302
     user = accounts.user_by_email("aysel@agency.example")
     assert user.role == "officer" and user.agency_id == agency.id
@@ -73,33 +82,54 @@ def test_an_invited_officer_sets_a_password_from_the_emailed_link(app, client, l
     link = mailed_link("aysel@agency.example", "/welcome/")
     # Written in the language the administrator chose for the invitation.
     assert mail_server.to("aysel@agency.example")[0]["Subject"] == (
-        "foi hesabınız hazırdır: şifrənizi təyin edin")
+        "foi hesabınız hazırdır: şifrənizi təyin edin"
+    )
     client.post("/logout")
-    response = client.post(link, data={"password": "my first password",
-                                       "confirm": "my first password"})
-    assert response.status_code == 302 and response.location.endswith("/officer/")
+    response = client.post(
+        link, data={"password": "my first password", "confirm": "my first password"}
+    )
+    # Signed in, but an officer sets up the second factor before anything else opens.
+    assert response.status_code == 302 and response.location.endswith("/account/second-factor")
+    assert client.get("/officer/").location.endswith("/account/second-factor")
     assert accounts.user_authenticate(user.email, "my first password") is not None
     # The link works once.
     client.post("/logout")
-    page = client.post(link, data={"password": "another password!",
-                                   "confirm": "another password!"})
+    page = client.post(link, data={"password": "another password!", "confirm": "another password!"})
     assert "invalid or has expired" in page.get_data(as_text=True)
-    kinds = db.session.scalars(select(AccountEvent.kind).where(AccountEvent.user_id == user.id)
-                               .order_by(AccountEvent.id)).all()
+    kinds = db.session.scalars(
+        select(AccountEvent.kind).where(AccountEvent.user_id == user.id).order_by(AccountEvent.id)
+    ).all()
     assert kinds == ["invited", "password_set"]
 
 
 def test_officers_and_coordinators_need_an_agency(app, client, login):
     login(make_user("admin"))
-    page = client.post("/admin/users/new", data={
-        "display_name": "No Agency", "email": "no@agency.example", "role": "coordinator",
-        "agency_id": 0, "locale": "en"})
+    page = client.post(
+        "/admin/users/new",
+        data={
+            "display_name": "No Agency",
+            "email": "no@agency.example",
+            "role": "coordinator",
+            "agency_id": 0,
+            "locale": "en",
+        },
+    )
     assert "Choose the agency this person works for." in page.get_data(as_text=True)
     assert accounts.user_by_email("no@agency.example") is None
     # The oversight body works for no agency.
-    assert client.post("/admin/users/new", data={
-        "display_name": "Ombudsman", "email": "omb@example.org", "role": "ombudsman",
-        "agency_id": 0, "locale": "en"}).status_code == 302
+    assert (
+        client.post(
+            "/admin/users/new",
+            data={
+                "display_name": "Ombudsman",
+                "email": "omb@example.org",
+                "role": "ombudsman",
+                "agency_id": 0,
+                "locale": "en",
+            },
+        ).status_code
+        == 302
+    )
 
 
 def test_editing_moves_an_officer_and_records_who_did_it(app, client, login):
@@ -107,13 +137,18 @@ def test_editing_moves_an_officer_and_records_who_did_it(app, client, login):
     officer = make_user("officer", old)
     admin = make_user("admin")
     login(admin)
-    response = client.post(f"/admin/users/{officer.id}", data={
-        "display_name": "Renamed Officer", "role": "coordinator", "agency_id": new.id})
+    response = client.post(
+        f"/admin/users/{officer.id}",
+        data={"display_name": "Renamed Officer", "role": "coordinator", "agency_id": new.id},
+    )
     assert response.status_code == 302
     db.session.expire_all()
     officer = db.session.get(User, officer.id)
     assert (officer.display_name, officer.role, officer.agency_id) == (
-        "Renamed Officer", "coordinator", new.id)
+        "Renamed Officer",
+        "coordinator",
+        new.id,
+    )
     event = db.session.scalar(select(AccountEvent).where(AccountEvent.kind == "updated"))
     assert event.actor_id == admin.id and event.user_id == officer.id
     assert event.data["changes"]["role"] == ["officer", "coordinator"]
@@ -123,8 +158,10 @@ def test_editing_moves_an_officer_and_records_who_did_it(app, client, login):
 def test_an_administrator_cannot_demote_or_deactivate_themselves(app, client, login):
     admin = make_user("admin")
     login(admin)
-    page = client.post(f"/admin/users/{admin.id}", data={
-        "display_name": admin.display_name, "role": "officer", "agency_id": make_agency().id})
+    page = client.post(
+        f"/admin/users/{admin.id}",
+        data={"display_name": admin.display_name, "role": "officer", "agency_id": make_agency().id},
+    )
     assert "You cannot remove your own administrator role" in page.get_data(as_text=True)
     page = client.post(f"/admin/users/{admin.id}/deactivate", follow_redirects=True)
     assert "You cannot deactivate your own account" in page.get_data(as_text=True)
@@ -134,7 +171,8 @@ def test_an_administrator_cannot_demote_or_deactivate_themselves(app, client, lo
 
 
 def test_deactivated_officer_cannot_log_in_and_their_requests_go_back_to_coordinators(
-        app, client, login):
+    app, client, login
+):
     agency = make_agency()
     officer = make_user("officer", agency)
     coordinator = make_user("coordinator", agency)
@@ -147,8 +185,9 @@ def test_deactivated_officer_cannot_log_in_and_their_requests_go_back_to_coordin
 
     db.session.expire_all()
     assert db.session.get(type(req), req.id).assignee_id is None
-    event = db.session.scalars(select(Event).where(Event.request_id == req.id)
-                               .order_by(Event.id.desc())).first()
+    event = db.session.scalars(
+        select(Event).where(Event.request_id == req.id).order_by(Event.id.desc())
+    ).first()
     assert event.kind == "assigned" and event.visibility == INTERNAL
     assert event.data["previous"] == officer.display_name
     # The coordinator finds it among the unassigned requests.
@@ -174,16 +213,26 @@ def test_reactivated_account_logs_in_again(app, client, login):
     login(make_user("admin"))
     client.post(f"/admin/users/{citizen.id}/reactivate")
     client.post("/logout")
-    assert client.post("/login", data={"email": citizen.email,
-                                       "password": PASSWORD}).status_code == 302
+    assert (
+        client.post("/login", data={"email": citizen.email, "password": PASSWORD}).status_code
+        == 302
+    )
 
 
-def test_invitation_can_be_sent_again_until_a_password_is_set(app, client, login, mailed_link,
-                                                               mail_server):
+def test_invitation_can_be_sent_again_until_a_password_is_set(
+    app, client, login, mailed_link, mail_server
+):
     login(make_user("admin"))
-    client.post("/admin/users/new", data={"display_name": "Late Reader",
-                                          "email": "late@example.org", "role": "admin",
-                                          "agency_id": 0, "locale": "en"})
+    client.post(
+        "/admin/users/new",
+        data={
+            "display_name": "Late Reader",
+            "email": "late@example.org",
+            "role": "admin",
+            "agency_id": 0,
+            "locale": "en",
+        },
+    )
     user = accounts.user_by_email("late@example.org")
     mailed_link("late@example.org", "/welcome/")
     page = client.post(f"/admin/users/{user.id}/invite", follow_redirects=True)

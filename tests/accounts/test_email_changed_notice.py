@@ -1,4 +1,5 @@
 """The old address is told when the account's address changes, so that a takeover is noticed."""
+
 from datetime import UTC, datetime
 
 import pytest
@@ -8,10 +9,14 @@ from foi.models.base import utcnow
 from foi.services import accounts
 from tests.factories import PASSWORD, make_user
 
-SUBJECT = {"en": "The e-mail address of your foi account was changed",
-           "az": "foi hesabınızın e-poçt ünvanı dəyişdirildi"}
-IF_NOT_YOU = {"en": "Tell the site's administrators at once",
-              "az": "Dərhal saytın inzibatçılarına bildirin"}
+SUBJECT = {
+    "en": "The e-mail address of your foi account was changed",
+    "az": "foi hesabınızın e-poçt ünvanı dəyişdirildi",
+}
+IF_NOT_YOU = {
+    "en": "Tell the site's administrators at once",
+    "az": "Dərhal saytın inzibatçılarına bildirin",
+}
 
 
 def _change_address(client, login, mailed_link, user, new_email: str) -> None:
@@ -23,7 +28,8 @@ def _change_address(client, login, mailed_link, user, new_email: str) -> None:
 
 @pytest.mark.parametrize("locale", ["en", "az"])
 def test_the_old_address_is_told_in_the_owners_language_without_the_new_address(
-        app, client, login, mailed_link, mail_server, locale):
+    app, client, login, mailed_link, mail_server, locale
+):
     user = make_user(email="leyla@old.example", display_name="Leyla Həsənova", locale=locale)
     _change_address(client, login, mailed_link, user, "cavid.new@example.org")
 
@@ -37,17 +43,24 @@ def test_the_old_address_is_told_in_the_owners_language_without_the_new_address(
     whole = str(notice)
     assert "cavid.new" not in whole and "cavid.new" not in body
     # The new address gets its confirmation link only, not the notice.
-    assert [m["Subject"] for m in mail_server.to("cavid.new@example.org")
-            if m["Subject"] == SUBJECT[locale]] == []
+    assert [
+        m["Subject"]
+        for m in mail_server.to("cavid.new@example.org")
+        if m["Subject"] == SUBJECT[locale]
+    ] == []
     assert len(mail_server.to("cavid.new@example.org")) == 1
 
 
-@pytest.mark.parametrize(("locale", "when"), [
-    ("en", "10 March 2025, 12:05:00"),
-    ("az", "10 mart 2025 12:05:00"),
-])
-def test_the_notice_gives_the_time_of_the_change_in_baku(app, mailed_link, mail_server, locale,
-                                                         when):
+@pytest.mark.parametrize(
+    ("locale", "when"),
+    [
+        ("en", "10 March 2025, 12:05:00"),
+        ("az", "10 mart 2025 12:05:00"),
+    ],
+)
+def test_the_notice_gives_the_time_of_the_change_in_baku(
+    app, mailed_link, mail_server, locale, when
+):
     user = make_user(email="orxan@old.example", locale=locale)
     accounts.email_change_request(user=user, password=PASSWORD, new_email="new@example.org")
     token = mailed_link("new@example.org", "/account/email/").rsplit("/", 1)[1]
@@ -69,12 +82,16 @@ def test_confirming_twice_sends_one_notice(app, client, login, mailed_link, mail
     assert len(mail_server.to("nigar@old.example")) == 1
 
 
-@pytest.mark.parametrize(("locale", "line"), [
-    ("en", "The administrators' address: help@foi.example.az"),
-    ("ru", "Адрес администраторов: help@foi.example.az"),
-])
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [
+        ("en", "The administrators' address: help@foi.example.az"),
+        ("ru", "Адрес администраторов: help@foi.example.az"),
+    ],
+)
 def test_the_notice_gives_the_administrators_address_when_the_site_has_one(
-        app, client, login, mailed_link, mail_server, monkeypatch, locale, line):
+    app, client, login, mailed_link, mail_server, monkeypatch, locale, line
+):
     first = make_user(email="aynur@old.example", locale=locale)
     _change_address(client, login, mailed_link, first, "aynur@new.example")
     monkeypatch.setitem(app.config, "ADMIN_CONTACT", "help@foi.example.az")

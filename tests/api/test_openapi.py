@@ -1,4 +1,5 @@
 """The API does what its OpenAPI document says, for any input schemathesis can think of."""
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -13,21 +14,31 @@ def api_schema(app):
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 
 
-def test_openapi_document_is_served_and_names_both_operations(client):
+def test_openapi_document_is_served_and_names_every_operation(client):
     doc = client.get("/api/v1/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")
-    assert set(doc["paths"]) == {"/api/v1/requests", "/api/v1/requests/{reference}"}
+    assert set(doc["paths"]) == {
+        "/api/v1/requests",
+        "/api/v1/requests/{reference}",
+        "/api/v1/statistics",
+        "/api/v1/agencies/{slug}/statistics",
+    }
 
 
 def test_every_operation_conforms_to_its_schema(api_schema):
     # Driven by hand rather than by the pytest plugin, so it also runs with -p no:schemathesis.
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 2
+    assert len(operations) == 4
     for operation in operations:
         # The same 100 cases on every run: a build passes or fails for what was changed,
         # not for which random inputs came up (random runs found NUL bytes in 2 of 3).
-        @settings(max_examples=100, derandomize=True, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=100,
+            derandomize=True,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operation.as_strategy())
         def conforms(case):
             case.call_and_validate()

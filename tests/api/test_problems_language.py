@@ -1,9 +1,11 @@
 """API errors are RFC 9457 problems in the client's language."""
+
 import pytest
 
 
-@pytest.mark.parametrize("lang,word", [("en", "Parameter page"), ("az", "Parametr page"),
-                                       ("ru", "Параметр page")])
+@pytest.mark.parametrize(
+    "lang,word", [("en", "Parameter page"), ("az", "Parametr page"), ("ru", "Параметр page")]
+)
 def test_bad_parameter_is_explained_in_the_clients_language(client, lang, word):
     response = client.get("/api/v1/requests?page=0", headers={"Accept-Language": lang})
     assert response.status_code == 400

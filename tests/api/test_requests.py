@@ -1,4 +1,5 @@
 """GET /api/v1/requests and /api/v1/requests/<reference>: public fields, pages, problems."""
+
 import pytest
 
 from tests.archive.seed import build_archive, publish
@@ -21,9 +22,21 @@ def test_list_items_hold_public_fields_only(archive, client):
     body = client.get("/api/v1/requests?q=şəhər").get_json()
     assert body["total"] == 1
     item = body["items"][0]
-    assert set(item) == {"reference", "url", "subject", "agency", "outcome", "requester",
-                         "received_at", "due_at", "answered_at", "published_at"}
+    assert set(item) == {
+        "reference",
+        "url",
+        "subject",
+        "agency",
+        "outcome",
+        "channel",
+        "requester",
+        "received_at",
+        "due_at",
+        "answered_at",
+        "published_at",
+    }
     assert item["requester"] is None and item["outcome"] == "partial"
+    assert item["channel"] == "online"
 
 
 def test_detail_gives_the_published_redacted_answer(archive, client):
@@ -38,9 +51,11 @@ def test_requester_who_agreed_is_named(archive, client):
     req = publish(archive, "Adı açıq sorğu", "Açıq informasiya.", "Cavab.")
     req.publish_name = True
     from foi.extensions import db
+
     db.session.commit()
-    assert client.get(f"/api/v1/requests/{req.reference}").get_json()["requester"] == \
-        "Aysel Məmmədova"
+    assert (
+        client.get(f"/api/v1/requests/{req.reference}").get_json()["requester"] == "Aysel Məmmədova"
+    )
 
 
 def test_unknown_or_unpublished_reference_is_a_404_problem(archive, client):
@@ -50,10 +65,18 @@ def test_unknown_or_unpublished_reference_is_a_404_problem(archive, client):
         assert response.get_json()["status"] == 404
 
 
-@pytest.mark.parametrize("args, name", [
-    ("page=0", "page"), ("page=abc", "page"), ("page=99999999", "page"), ("year=20x6", "year"),
-    ("year=12", "year"), ("outcome=secret", "outcome"), ("q=" + "a" * 501, "q"),
-])
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("page=99999999", "page"),
+        ("year=20x6", "year"),
+        ("year=12", "year"),
+        ("outcome=secret", "outcome"),
+        ("q=" + "a" * 501, "q"),
+    ],
+)
 def test_bad_parameters_are_400_problems_naming_the_parameter(app, client, args, name):
     response = client.get(f"/api/v1/requests?{args}")
     assert response.status_code == 400

@@ -1,4 +1,5 @@
 """Build a small published archive through the real services, secrets included."""
+
 from dataclasses import dataclass, field
 
 from foi.models import Agency, InfoRequest, User
@@ -11,8 +12,17 @@ SECRET_EMAIL = "gizli.vetendas@example.org"
 SECRET_ADDRESS = "Bakı, Nizami küçəsi 77, mənzil 13"
 SECRET_UNPUBLISHED = "Dərc olunmamış cavab: büdcə kəsiri 4,2 milyard SIRR-4417"
 SECRET_REDACTED = "Şəxsi şəxsiyyət vəsiqəsi AZE-99887766"
-SECRETS = (SECRET_NOTE, SECRET_EMAIL, SECRET_ADDRESS, SECRET_UNPUBLISHED, SECRET_REDACTED,
-           "XQ-7781", "SIRR-4417", "AZE-99887766", "Nizami küçəsi")
+SECRETS = (
+    SECRET_NOTE,
+    SECRET_EMAIL,
+    SECRET_ADDRESS,
+    SECRET_UNPUBLISHED,
+    SECRET_REDACTED,
+    "XQ-7781",
+    "SIRR-4417",
+    "AZE-99887766",
+    "Nizami küçəsi",
+)
 
 
 @dataclass
@@ -26,9 +36,17 @@ class Archive:
     unpublished: InfoRequest | None = None
 
 
-def publish(archive: Archive, subject: str, body: str, answer: str, *,
-            outcome: str = "given", public_text: str | None = None,
-            agency: Agency | None = None, requester: User | None = None) -> InfoRequest:
+def publish(
+    archive: Archive,
+    subject: str,
+    body: str,
+    answer: str,
+    *,
+    outcome: str = "given",
+    public_text: str | None = None,
+    agency: Agency | None = None,
+    requester: User | None = None,
+) -> InfoRequest:
     """File, answer and approve a request; return it, published."""
     agency = agency or archive.agency
     officer, coordinator = archive.officer, archive.coordinator
@@ -45,28 +63,60 @@ def publish(archive: Archive, subject: str, body: str, answer: str, *,
 
 def build_archive() -> Archive:
     """Seed two agencies, three published requests and every kind of secret."""
-    agency = make_agency(slug="vergi", name_az="Dövlət Vergi Xidməti",
-                         name_en="State Tax Service", topics="tax")
-    other = make_agency(slug="tehsil", name_az="Elm və Təhsil Nazirliyi",
-                        name_en="Ministry of Science and Education", topics="education")
-    citizen = make_user("citizen", email=SECRET_EMAIL, address=SECRET_ADDRESS,
-                        display_name="Aysel Məmmədova")
-    archive = Archive(agency, other, citizen, make_user("officer", agency),
-                      make_user("coordinator", agency))
-    first = file_request(citizen, agency, subject="Vergi güzəştləri 2025",
-                         body="Kiçik sahibkarlara verilən vergi güzəştlərinin siyahısı.")
+    agency = make_agency(
+        slug="vergi", name_az="Dövlət Vergi Xidməti", name_en="State Tax Service", topics="tax"
+    )
+    other = make_agency(
+        slug="tehsil",
+        name_az="Elm və Təhsil Nazirliyi",
+        name_en="Ministry of Science and Education",
+        topics="education",
+    )
+    citizen = make_user(
+        "citizen", email=SECRET_EMAIL, address=SECRET_ADDRESS, display_name="Aysel Məmmədova"
+    )
+    archive = Archive(
+        agency, other, citizen, make_user("officer", agency), make_user("coordinator", agency)
+    )
+    first = file_request(
+        citizen,
+        agency,
+        subject="Vergi güzəştləri 2025",
+        body="Kiçik sahibkarlara verilən vergi güzəştlərinin siyahısı.",
+    )
     request_note(actor=archive.officer, req=first, text=SECRET_NOTE)
-    request_answer(actor=archive.officer, req=first, outcome="given",
-                   text=f"Vergi güzəştlərinin siyahısı əlavə olunur. {SECRET_REDACTED}")
-    response_approve(actor=archive.coordinator, req=first,
-                     public_text="Vergi güzəştlərinin siyahısı əlavə olunur. [redaktə]")
+    request_answer(
+        actor=archive.officer,
+        req=first,
+        outcome="given",
+        text=f"Vergi güzəştlərinin siyahısı əlavə olunur. {SECRET_REDACTED}",
+    )
+    response_approve(
+        actor=archive.coordinator,
+        req=first,
+        public_text="Vergi güzəştlərinin siyahısı əlavə olunur. [redaktə]",
+    )
     archive.published.append(first)
-    publish(archive, "Şəhər büdcəsi", "Şəhər büdcəsinin xərcləri barədə informasiya.",
-            "Şəhər büdcəsinin xərcləri cədvəldə verilir.", outcome="partial")
-    publish(archive, "Məktəb təmiri", "Məktəblərin təmirinə ayrılan vəsait barədə informasiya.",
-            "Təmir üçün 2 milyon manat ayrılıb.", agency=other)
-    hidden = file_request(citizen, agency, subject="Vergi borcu",
-                          body="Vergi borclarının siyahısı barədə informasiya.")
+    publish(
+        archive,
+        "Şəhər büdcəsi",
+        "Şəhər büdcəsinin xərcləri barədə informasiya.",
+        "Şəhər büdcəsinin xərcləri cədvəldə verilir.",
+        outcome="partial",
+    )
+    publish(
+        archive,
+        "Məktəb təmiri",
+        "Məktəblərin təmirinə ayrılan vəsait barədə informasiya.",
+        "Təmir üçün 2 milyon manat ayrılıb.",
+        agency=other,
+    )
+    hidden = file_request(
+        citizen,
+        agency,
+        subject="Vergi borcu",
+        body="Vergi borclarının siyahısı barədə informasiya.",
+    )
     request_answer(actor=archive.officer, req=hidden, outcome="given", text=SECRET_UNPUBLISHED)
     archive.unpublished = hidden
     return archive

@@ -1,11 +1,15 @@
 """The nightly bulk download: the whole published archive as gzip JSON Lines."""
+
 import gzip
 import json
 from datetime import date
 
 import pytest
 
-from foi.services.archive import archive_export, bulk_prune, export_archive_job
+from foi.extensions import db
+from foi.jobs.exports import export_archive_job
+from foi.models import Job
+from foi.services.archive import archive_export, bulk_prune
 from tests.archive.seed import build_archive
 
 
@@ -31,7 +35,7 @@ def test_export_writes_one_line_per_published_request_oldest_first(archive, bulk
     lines = _lines(path)
     assert [line["reference"] for line in lines] == references
     assert lines[0]["answer"] == "Vergi güzəştlərinin siyahısı əlavə olunur. [redaktə]"
-    assert lines[0]["url"].startswith("http://127.0.0.1:5000/r/")  # SITE_URL: no request here
+    assert lines[0]["url"].startswith("http://foi.test/r/")  # SITE_URL (tests/conftest.py)
     assert [p.name for p in bulk_dir.iterdir()] == [path.name]  # no temporary file left
 
 
@@ -69,17 +73,44 @@ def test_public_route_serves_the_latest_file_and_the_page_explains_it(archive, b
 def test_nightly_job_writes_each_days_file_once(archive, app, bulk_dir):
     from datetime import UTC, datetime
 
-    path = export_archive_job(app, now=datetime(2026, 11, 27, 0, 1, tzinfo=UTC))
-    assert path == bulk_dir / "foi-archive-2026-11-27.jsonl.gz" and len(_lines(path)) == 3
+    from foi.jobs.worker import run_job
+
+    night = datetime(2026, 11, 27, 0, 1, tzinfo=UTC)
+    job_id = export_archive_job(app, now=night)
+    # The scheduler's sweeps only ask: until a worker has run it, they find the same job.
+    assert export_archive_job(app, now=night) == job_id
+    assert not (bulk_dir / "foi-archive-2026-11-27.jsonl.gz").exists()
+    run_job(app, job_id)
+    path = bulk_dir / "foi-archive-2026-11-27.jsonl.gz"
+    assert len(_lines(path)) == 3
     # Every later sweep that day changes nothing; the next day gets its own file.
     assert export_archive_job(app, now=datetime(2026, 11, 27, 23, 59, tzinfo=UTC)) is None
-    assert export_archive_job(app, now=datetime(2026, 11, 28, 0, 1, tzinfo=UTC)).name == \
-        "foi-archive-2026-11-28.jsonl.gz"
+    next_day = export_archive_job(app, now=datetime(2026, 11, 28, 0, 1, tzinfo=UTC))
+    run_job(app, next_day)
+    assert (bulk_dir / "foi-archive-2026-11-28.jsonl.gz").exists()
+
+
+def test_a_failed_nightly_export_is_asked_again_an_hour_later_not_at_every_sweep(
+    archive, app, bulk_dir
+):
+    from datetime import UTC, datetime, timedelta
+
+    from foi.jobs.worker import run_job
+
+    bulk_dir.write_text("not a folder")  # the export cannot write there
+    night = datetime(2026, 11, 27, 0, 1, tzinfo=UTC)
+    job_id = export_archive_job(app, now=night)
+    run_job(app, job_id, clock=lambda: night)
+    assert db.session.get(Job, job_id).status == "failed"
+    assert export_archive_job(app, now=night + timedelta(minutes=30)) == job_id
+    again = export_archive_job(app, now=night + timedelta(minutes=61))
+    assert again != job_id and db.session.get(Job, again).status == "queued"
 
 
 def test_cli_command_exports_with_a_progress_bar(archive, app, tmp_path):
     result = app.test_cli_runner().invoke(
-        args=["foi", "export-archive", "--dir", str(tmp_path), "--date", "2026-01-02"])
+        args=["foi", "export-archive", "--dir", str(tmp_path), "--date", "2026-01-02"]
+    )
     assert result.exit_code == 0, result.output
     assert "Wrote 3 requests" in result.output
     assert len(_lines(tmp_path / "foi-archive-2026-01-02.jsonl.gz")) == 3
@@ -87,5 +118,6 @@ def test_cli_command_exports_with_a_progress_bar(archive, app, tmp_path):
 
 def test_cli_refuses_a_bad_date_in_one_line(app, tmp_path):
     result = app.test_cli_runner().invoke(
-        args=["foi", "export-archive", "--dir", str(tmp_path), "--date", "yesterday"])
+        args=["foi", "export-archive", "--dir", str(tmp_path), "--date", "yesterday"]
+    )
     assert result.exit_code != 0 and "--date" in result.output

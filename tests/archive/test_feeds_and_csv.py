@@ -1,4 +1,5 @@
 """Every archive search has an Atom feed and a CSV export with public fields only."""
+
 import csv
 import io
 import re
@@ -32,8 +33,7 @@ def test_feed_lists_matching_answers_newest_first_as_valid_atom(archive, client)
     # Both requests mentioning "informasiya", the later one first; the tax one is not there.
     assert titles == ["Məktəb təmiri", "Şəhər büdcəsi"]
     entry = next(root.iter(f"{ATOM}entry"))
-    assert entry.find(f"{ATOM}link").get("href").endswith(
-        f"/r/{archive.published[2].reference}")
+    assert entry.find(f"{ATOM}link").get("href").endswith(f"/r/{archive.published[2].reference}")
     assert "2 milyon manat" in entry.findtext(f"{ATOM}summary")
     assert root.findtext(f"{ATOM}updated")
 
@@ -71,7 +71,7 @@ def test_csv_export_keeps_the_topic_filter_of_the_search(archive, client):
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(archive, client):
     from tests.archive.seed import publish
 
-    publish(archive, "=HYPERLINK(\"http://evil.example\")", "Formula informasiya.", "Cavab.")
+    publish(archive, '=HYPERLINK("http://evil.example")', "Formula informasiya.", "Cavab.")
     text = client.get("/archive/export.csv?q=formula").data.decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["subject"].startswith("'=")
@@ -80,10 +80,11 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(archive, client):
 def test_feed_stays_well_formed_xml_whatever_the_subject_says(archive, client):
     from tests.archive.seed import publish
 
-    publish(archive, "Tags <b> & \"quotes\" ]]>", "Markup informasiya.", "A < B & C.")
+    publish(archive, 'Tags <b> & "quotes" ]]>', "Markup informasiya.", "A < B & C.")
     root = ET.fromstring(client.get("/archive/feed.atom?q=markup").data)
     assert [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")] == [
-        'Tags <b> & "quotes" ]]>']
+        'Tags <b> & "quotes" ]]>'
+    ]
 
 
 def test_csv_export_of_more_than_a_page_lists_every_answer_once_in_the_archive_order(app, client):
@@ -95,15 +96,18 @@ def test_csv_export_of_more_than_a_page_lists_every_answer_once_in_the_archive_o
     citizen, officer = make_user("citizen"), make_user("officer", agency)
     for k in range(130):
         # Some say the word more often, so that the most relevant are not simply the newest.
-        req = file_request(citizen, agency, subject=f"Sorğu {k}",
-                           body="Büdcə xərcləri. " + "büdcə " * (k % 7))
+        req = file_request(
+            citizen, agency, subject=f"Sorğu {k}", body="Büdcə xərcləri. " + "büdcə " * (k % 7)
+        )
         request_answer(actor=officer, req=req, outcome="given", text="Cavab.")
 
     orders = {}
     for words in ("", "büdcə"):
         shown, page = [], 1
-        while found := re.findall(r'<h3><a href="/r/([^"]+)">', client.get(
-                f"/archive?q={words}&page={page}").get_data(as_text=True)):
+        while found := re.findall(
+            r'<h3><a href="/r/([^"]+)">',
+            client.get(f"/archive?q={words}&page={page}").get_data(as_text=True),
+        ):
             shown += found
             page += 1
         text = client.get(f"/archive/export.csv?q={words}").data.decode("utf-8-sig")

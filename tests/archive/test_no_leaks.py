@@ -1,4 +1,5 @@
 """Nothing private leaks through any way of reusing the archive (issue #7, item 5)."""
+
 import gzip
 
 import pytest
@@ -21,14 +22,30 @@ def test_no_secret_reaches_any_public_channel(archive, client, tmp_path):
     first, unpublished = archive.published[0], archive.unpublished
     # Words the secrets share with public text; searching for a secret itself would only find
     # it echoed in the search box (test_secret_words_find_nothing covers that).
-    searches = ["q=", "q=vergi", "q=büdcə", "q=informasiya", "q=siyahısı",
-                f"agency={archive.agency.id}", "agency=vergi&sort=newest"]
-    urls = [f"/r/{first.reference}", f"/agencies/{archive.agency.slug}",
-            f"/api/v1/requests/{first.reference}", "/archive/data",
-            "/archive/similar?q=vergi+borcu+büdcə", "/"]
+    searches = [
+        "q=",
+        "q=vergi",
+        "q=büdcə",
+        "q=informasiya",
+        "q=siyahısı",
+        f"agency={archive.agency.id}",
+        "agency=vergi&sort=newest",
+    ]
+    urls = [
+        f"/r/{first.reference}",
+        f"/agencies/{archive.agency.slug}",
+        f"/api/v1/requests/{first.reference}",
+        "/archive/data",
+        "/archive/similar?q=vergi+borcu+büdcə",
+        "/",
+    ]
     for args in searches:
-        urls += [f"/archive?{args}", f"/archive/feed.atom?{args}",
-                 f"/archive/export.csv?{args}", f"/api/v1/requests?{args}"]
+        urls += [
+            f"/archive?{args}",
+            f"/archive/feed.atom?{args}",
+            f"/archive/export.csv?{args}",
+            f"/api/v1/requests?{args}",
+        ]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -37,8 +54,12 @@ def test_no_secret_reaches_any_public_channel(archive, client, tmp_path):
     # The unpublished request exists nowhere in public.
     assert client.get(f"/api/v1/requests/{unpublished.reference}").status_code == 404
     assert client.get(f"/r/{unpublished.reference}").status_code == 404
-    for url in ("/archive/export.csv", "/api/v1/requests", "/archive/feed.atom",
-                f"/agencies/{archive.agency.slug}"):
+    for url in (
+        "/archive/export.csv",
+        "/api/v1/requests",
+        "/archive/feed.atom",
+        f"/agencies/{archive.agency.slug}",
+    ):
         assert unpublished.reference not in client.get(url).get_data(as_text=True), url
 
     path = archive_export(directory=tmp_path)

@@ -1,4 +1,5 @@
 """Similar published requests: for the citizen before filing, for the officer while drafting."""
+
 import pytest
 
 from tests.archive.seed import build_archive
@@ -31,17 +32,26 @@ def test_citizen_sees_similar_requests_on_the_suggestion_step(archive, login):
     first = client.get("/requests/new").get_data(as_text=True)
     assert 'id="similar-requests"' in first and "js/similar.js" in first
     assert "Vergi güzəştləri 2025" not in first
-    page = client.post("/requests/new", data={
-        "subject": "Vergi güzəştləri", "body": "Sahibkarlara güzəştlər.", "agency_id": "0",
-        "urgency": ""}).get_data(as_text=True)
+    page = client.post(
+        "/requests/new",
+        data={
+            "subject": "Vergi güzəştləri",
+            "body": "Sahibkarlara güzəştlər.",
+            "agency_id": "0",
+            "urgency": "",
+        },
+    ).get_data(as_text=True)
     assert "Vergi güzəştləri 2025" in page
     assert f'href="/r/{archive.published[0].reference}"' in page
 
 
 def test_officer_sees_similar_answers_of_their_own_agency_while_drafting(archive, login):
-    req = file_request(archive.citizen, archive.agency, subject="Şəhər büdcəsi 2026",
-                       body="Məktəb və şəhər büdcəsi barədə informasiya.")
-    page = login(archive.officer).get(f"/officer/requests/{req.reference}").get_data(
-        as_text=True)
+    req = file_request(
+        archive.citizen,
+        archive.agency,
+        subject="Şəhər büdcəsi 2026",
+        body="Məktəb və şəhər büdcəsi barədə informasiya.",
+    )
+    page = login(archive.officer).get(f"/officer/requests/{req.reference}").get_data(as_text=True)
     assert "Şəhər büdcəsinin xərcləri cədvəldə verilir." in page
     assert "Məktəb təmiri" not in page  # the education ministry's answer

@@ -1,16 +1,14 @@
 """The agency directory CSV: the shipped file is complete, and bad files are refused clearly."""
+
 import io
+import re
 
 import pytest
 
-from foi.demo.agencies import (
-    DEFAULT_CSV,
-    AgencyCsvError,
-    load_agencies_csv,
-    load_default_agencies,
-)
-from foi.demo.topics import TOPICS
-from foi.routing import parse_keyword
+from foi.agency_suggest import parse_keyword
+from foi.demo.agencies import DEFAULT_CSV, load_default_agencies
+from foi.services.agency_import import AgencyCsvError, load_agencies_csv
+from foi.topics import TOPICS
 
 HEADER = (
     "slug,name_az,name_en,name_ru,kind,description_az,description_en,topics,keywords,"
@@ -39,18 +37,30 @@ def test_shipped_directory_has_at_least_35_central_bodies_with_unique_slugs():
     assert len({row.slug for row in rows}) == len(rows)
 
 
-def test_every_shipped_agency_is_named_and_described_in_azerbaijani_and_english():
+def test_every_shipped_agency_is_named_and_described_in_azerbaijani_english_and_russian():
     for row in load_default_agencies():
         assert row.name_az and row.name_en and row.name_ru, row.slug
-        assert row.description_az and row.description_en, row.slug
+        assert row.description_az and row.description_en and row.description_ru, row.slug
+        assert re.search("[а-яё]", row.description_ru), row.slug
         assert row.keywords and row.topics, row.slug
 
 
 def test_shipped_directory_covers_each_kind_and_the_agencies_named_in_the_brief():
     rows = {row.slug: row for row in load_default_agencies()}
     assert {row.kind for row in rows.values()} == {"ministry", "committee", "service", "agency"}
-    for slug in ("justice", "finance", "health", "science-education", "tax", "customs",
-                 "social-protection-fund", "asan", "health-insurance", "roads", "exam-centre"):
+    for slug in (
+        "justice",
+        "finance",
+        "health",
+        "science-education",
+        "tax",
+        "customs",
+        "social-protection-fund",
+        "asan",
+        "health-insurance",
+        "roads",
+        "exam-centre",
+    ):
         assert slug in rows
     assert rows["science-education"].name_az == "Elm və Təhsil Nazirliyi"
 
@@ -113,7 +123,8 @@ def test_bad_row_is_refused_with_its_line_and_reason(row, expected):
 def test_duplicate_slug_names_the_line_of_the_first_use():
     error = error_of(HEADER + GOOD + GOOD)
     assert (error.line_no, error.message) == (
-        3, "duplicate slug 'justice', already used on line 2 (agency 'justice')"
+        3,
+        "duplicate slug 'justice', already used on line 2 (agency 'justice')",
     )
 
 

@@ -1,12 +1,13 @@
 """Demo requests: deterministic, consistent with their state, and routed where they belong."""
+
 import re
 from collections import Counter
 
 import pytest
 
+from foi.agency_suggest import suggest_agencies
 from foi.demo.agencies import load_default_agencies
 from foi.demo.content import ANSWERED_STATES, OUTCOMES, STATES, TEMPLATES, demo_requests
-from foi.routing import suggest_agencies
 
 OPEN_STATES = ("awaiting", "overdue", "clarification", "transferred", "extended", "withdrawn")
 
@@ -118,7 +119,8 @@ def test_not_held_answers_and_transfers_point_to_another_real_agency(requests, s
     names = {row.slug: row.name_az for row in load_default_agencies()}
     for template in TEMPLATES:
         assert template.alt is None or (
-            template.alt in slugs and template.alt != template.agency_slug)
+            template.alt in slugs and template.alt != template.agency_slug
+        )
     not_held = [r for r in requests if r.outcome == "not_held"]
     assert not_held
     for r in not_held:

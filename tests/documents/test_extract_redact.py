@@ -1,4 +1,5 @@
 """Text extraction, and redaction that removes text instead of covering it."""
+
 import io
 
 import pypdf
@@ -12,15 +13,21 @@ from foi.documents.types import CSV, DOCX, ODT, PDF, PNG, TEXT, XLSX
 from . import factories as f
 
 
-@pytest.mark.parametrize(("data", "mime", "expected"), [
-    (f.text_pdf(["Budget 2025", "Roads 1200"]), PDF, ["Budget 2025", "Roads 1200"]),
-    (f.docx(["Şəhər büdcəsi", "Бюджет города"], tracked=True), DOCX,
-     ["Şəhər büdcəsi", "Бюджет города"]),
-    (f.xlsx([("Data", "visible", [["Ad", "Məbləğ"], ["Yol", "1200"]])]), XLSX, ["Ad\tMəbləğ"]),
-    (f.odt(["Salam, dünya"], comment=True), ODT, ["Salam, dünya"]),
-    ("ad;say\nƏli;3\n".encode(), CSV, ["Əli;3"]),
-    ("Привет".encode("cp1251"), TEXT, ["Привет"]),
-])
+@pytest.mark.parametrize(
+    ("data", "mime", "expected"),
+    [
+        (f.text_pdf(["Budget 2025", "Roads 1200"]), PDF, ["Budget 2025", "Roads 1200"]),
+        (
+            f.docx(["Şəhər büdcəsi", "Бюджет города"], tracked=True),
+            DOCX,
+            ["Şəhər büdcəsi", "Бюджет города"],
+        ),
+        (f.xlsx([("Data", "visible", [["Ad", "Məbləğ"], ["Yol", "1200"]])]), XLSX, ["Ad\tMəbləğ"]),
+        (f.odt(["Salam, dünya"], comment=True), ODT, ["Salam, dünya"]),
+        ("ad;say\nƏli;3\n".encode(), CSV, ["Əli;3"]),
+        ("Привет".encode("cp1251"), TEXT, ["Привет"]),
+    ],
+)
 def test_text_is_extracted(tmp_path, data, mime, expected):
     path = tmp_path / "doc"
     path.write_bytes(data)
@@ -64,8 +71,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_redacted_pdf_has_no_trace_of_the_terms_and_no_metadata():
-    source = f.text_pdf(["Requester: Ali Aliyev", "Passport AZE1234567", "Budget 2025"],
-                        author="Leyla Officer")
+    source = f.text_pdf(
+        ["Requester: Ali Aliyev", "Passport AZE1234567", "Budget 2025"], author="Leyla Officer"
+    )
     assert "Ali Aliyev" in pdf_text(source)
     assert find_terms(source, ["ali aliyev", "nobody"]) == {"ali aliyev": 1, "nobody": 0}
 

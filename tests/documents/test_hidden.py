@@ -1,4 +1,5 @@
 """Hidden-data check: what a reader would not see holds the file for review."""
+
 import pytest
 
 from foi.documents.hidden import Finding, inspect_hidden
@@ -18,10 +19,12 @@ def codes(findings: list[Finding]) -> set[str]:
 
 
 def test_very_hidden_sheet_with_email_addresses_is_found(tmp_path):
-    data = f.xlsx([
-        ("Budget", "visible", [["Item", "Amount"], ["Roads", "1200"]]),
-        ("contacts", "veryHidden", [["ali@example.az"], ["leyla.m@gov.example.az"], ["x"]]),
-    ])
+    data = f.xlsx(
+        [
+            ("Budget", "visible", [["Item", "Amount"], ["Roads", "1200"]]),
+            ("contacts", "veryHidden", [["ali@example.az"], ["leyla.m@gov.example.az"], ["x"]]),
+        ]
+    )
     findings = inspect_hidden(write(tmp_path, "b.xlsx", data), XLSX)
     hidden = [x for x in findings if x.code == "very_hidden_sheet"]
     assert hidden, findings
@@ -35,8 +38,11 @@ def test_hidden_sheet_rows_pivot_cache_and_external_links_are_found(tmp_path):
         "xl/pivotCache/pivotCacheDefinition1.xml": b"<pivotCacheDefinition/>",
         "xl/externalLinks/externalLink1.xml": b"<externalLink/>",
     }
-    data = f.xlsx([("Visible", "visible", [["a"], ["b"], ["c"]]), ("Old", "hidden", [["z"]])],
-                  extra=extra, hidden_rows=(2,))
+    data = f.xlsx(
+        [("Visible", "visible", [["a"], ["b"], ["c"]]), ("Old", "hidden", [["z"]])],
+        extra=extra,
+        hidden_rows=(2,),
+    )
     found = codes(inspect_hidden(write(tmp_path, "t.xlsx", data), XLSX))
     assert {"hidden_sheet", "hidden_rows", "pivot_cache", "external_link"} <= found
 
@@ -97,17 +103,22 @@ def test_pdf_with_an_earlier_revision_is_found(tmp_path):
     offset = len(original)
     update = b"6 0 obj\n<< /Producer (editor) >>\nendobj\n"
     xref = offset + len(update)
-    update += (b"xref\n6 1\n%010d 00000 n \ntrailer\n<< /Size 7 /Root 1 0 R /Prev %d >>\n"
-               b"startxref\n%d\n%%%%EOF\n" % (offset, first_xref, xref))
+    update += (
+        b"xref\n6 1\n%010d 00000 n \ntrailer\n<< /Size 7 /Root 1 0 R /Prev %d >>\n"
+        b"startxref\n%d\n%%%%EOF\n" % (offset, first_xref, xref)
+    )
     findings = inspect_hidden(write(tmp_path, "rev.pdf", original + update), PDF)
     assert "previous_versions" in codes(findings)
 
 
-@pytest.mark.parametrize(("name", "data", "mime"), [
-    ("broken.xlsx", b"PK\x03\x04 not really a zip", XLSX),
-    ("broken.pdf", b"%PDF-1.7\n garbage", PDF),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, DOC),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "mime"),
+    [
+        ("broken.xlsx", b"PK\x03\x04 not really a zip", XLSX),
+        ("broken.pdf", b"%PDF-1.7\n garbage", PDF),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, DOC),
+    ],
+)
 def test_file_that_cannot_be_analysed_is_held(tmp_path, name, data, mime):
     findings = inspect_hidden(write(tmp_path, name, data), mime)
     assert codes(findings) == {"unanalysable"}

@@ -1,4 +1,5 @@
 """Official PDFs: every template renders in Azerbaijani and Russian with embedded fonts."""
+
 import datetime as dt
 import io
 
@@ -18,40 +19,91 @@ def contexts(lang: str) -> dict[str, dict]:
     common = {"agency_name": agency, "reference": "AZ-2026-000123", "public_url": URL}
     return {
         "receipt.html": {
-            **common, "filed_on": dt.date(2026, 3, 2), "subject": subject,
-            "due_date": "2026-03-11", "due_article": "Maddə 24.1",
+            **common,
+            "filed_on": dt.date(2026, 3, 2),
+            "subject": subject,
+            "due_date": "2026-03-11",
+            "due_article": "Maddə 24.1",
             "explanation": "Sorğunuz qeydə alındı.\n\nCavab 7 iş günü ərzində veriləcək.",
             "requester_name": "Leyla Məmmədova",
         },
         "response_letter.html": {
-            **common, "answered_on": dt.date(2026, 3, 10), "subject": subject,
-            "outcome": "partially_granted", "answer_text": f"{subject}\n\nƏlavə olunur.",
+            **common,
+            "answered_on": dt.date(2026, 3, 10),
+            "subject": subject,
+            "outcome": "partially_granted",
+            "answer_text": f"{subject}\n\nƏlavə olunur.",
             "released_files": [{"filename": "büdcə-2025.pdf", "size": "1.2 MB"}],
-            "refusal_grounds": [{"article": "Maddə 38.2", "title": "Şəxsi məlumatlar",
-                                 "text": "Sağlamlıq haqqında məlumatlar — доступ ограничен"}],
-            "complaint": {"body": "Azərbaycan Respublikasının İnsan hüquqları üzrə müvəkkili",
-                          "how": "Şikayəti ombudsman.az saytında verin.",
-                          "deadline": dt.date(2027, 3, 10), "article": "Ombudsman qanunu 13-1"},
+            "refusal_grounds": [
+                {
+                    "article": "Maddə 38.2",
+                    "title": "Şəxsi məlumatlar",
+                    "text": "Sağlamlıq haqqında məlumatlar — доступ ограничен",
+                }
+            ],
+            "complaint": {
+                "body": "Azərbaycan Respublikasının İnsan hüquqları üzrə müvəkkili",
+                "how": "Şikayəti ombudsman.az saytında verin.",
+                "deadline": dt.date(2027, 3, 10),
+                "article": "Ombudsman qanunu 13-1",
+            },
             "officer_name": "Rəşad Quliyev",
         },
         "dossier.html": {
-            **common, "subject": subject, "status": "Cavablandırılıb",
-            "filed_on": dt.date(2026, 3, 2), "due_date": dt.date(2026, 3, 11),
+            **common,
+            "subject": subject,
+            "status": "Cavablandırılıb",
+            "filed_on": dt.date(2026, 3, 2),
+            "due_date": dt.date(2026, 3, 11),
             "timeline": [
-                {"at": dt.datetime(2026, 3, 2, 9, 30), "event": "Sorğu qeydə alındı",
-                 "actor": "Leyla Məmmədova", "note": "onlayn"},
-                {"at": "2026-03-10T16:05", "event": "Cavab göndərildi — ответ отправлен",
-                 "actor": "Rəşad Quliyev"},
+                {
+                    "at": dt.datetime(2026, 3, 2, 9, 30),
+                    "event": "Sorğu qeydə alındı",
+                    "actor": "Leyla Məmmədova",
+                    "note": "onlayn",
+                },
+                {
+                    "at": "2026-03-10T16:05",
+                    "event": "Cavab göndərildi — ответ отправлен",
+                    "actor": "Rəşad Quliyev",
+                },
             ],
         },
         "annual_report.html": {
-            **common, "period": "2025", "generated_on": dt.date(2026, 1, 15),
-            "figures": {"received": 1234, "answered": 1100, "on_time": 990, "refused": 80,
-                        "transferred": 40, "complaints": 12},
-            "refused_by_ground": [{"ground": "Şəxsi həyat", "article": "38.2", "count": 50},
-                                  {"ground": "Dövlət sirri", "article": "35", "count": 30}],
-            "agencies": [{"name": agency, "received": 1234, "answered": 1100, "on_time": 990,
-                          "refused": 80}],
+            **common,
+            "period": "2025",
+            "generated_on": dt.date(2026, 1, 15),
+            "figures": {
+                "received": 1234,
+                "answered_on_time": 900,
+                "answered_late": 150,
+                "refused_on_time": 60,
+                "refused_late": 20,
+                "transferred": 40,
+                "withdrawn": 14,
+                "open_in_time": 30,
+                "open_overdue": 20,
+                "acknowledged_on_time": 1200,
+                "extended": 70,
+                "median_working_days_to_answer": 5.5,
+                "on_time_percent": 82,
+                "complaints": 12,
+            },
+            "refused_by_ground": [
+                {"ground": "Şəxsi həyat", "article": "38.2", "count": 50},
+                {"ground": "Dövlət sirri", "article": "35", "count": 30},
+            ],
+            "agencies": [
+                {
+                    "name": agency,
+                    "received": 1234,
+                    "on_time_percent": 82,
+                    "answered_late": 150,
+                    "refused_late": 20,
+                    "open_overdue": 20,
+                    "median_working_days_to_answer": 5.5,
+                }
+            ],
         },
     }
 
@@ -65,16 +117,19 @@ def fonts_embedded(reader: pypdf.PdfReader) -> set[str]:
             font = ref.get_object()
             descendants = font.get("/DescendantFonts")
             descriptor = (descendants[0].get_object() if descendants else font).get(
-                "/FontDescriptor")
-            if descriptor and any(k in descriptor.get_object() for k in
-                                  ("/FontFile", "/FontFile2", "/FontFile3")):
+                "/FontDescriptor"
+            )
+            if descriptor and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            ):
                 names.add(str(font["/BaseFont"]))
     return names
 
 
 @pytest.mark.parametrize("lang", ["az", "ru"])
-@pytest.mark.parametrize("template", ["receipt.html", "response_letter.html", "dossier.html",
-                                      "annual_report.html"])
+@pytest.mark.parametrize(
+    "template", ["receipt.html", "response_letter.html", "dossier.html", "annual_report.html"]
+)
 def test_template_renders_with_text_and_embedded_fonts(template, lang):
     rendered = render_document(template, contexts(lang)[template], lang)
     reader = pypdf.PdfReader(io.BytesIO(rendered.data))
@@ -94,8 +149,13 @@ def test_receipt_shows_due_date_in_words_and_a_qr_code():
     html = render_html("receipt.html", contexts("az")["receipt.html"], "az")
     assert "11 mart 2026" in html
     assert 'src="data:image/svg+xml;base64,' in html
-    text = pypdf.PdfReader(io.BytesIO(render_pdf("receipt.html", contexts("ru")["receipt.html"],
-                                                 "ru"))).pages[0].extract_text()
+    text = (
+        pypdf.PdfReader(
+            io.BytesIO(render_pdf("receipt.html", contexts("ru")["receipt.html"], "ru"))
+        )
+        .pages[0]
+        .extract_text()
+    )
     assert "11 марта 2026" in text
     assert URL in text
 
@@ -109,8 +169,13 @@ def test_user_text_is_escaped_not_interpreted():
 
 def test_refusal_letter_names_grounds_and_how_to_complain():
     html = render_html("response_letter.html", contexts("az")["response_letter.html"], "az")
-    for expected in ("İmtinanın hüquqi əsasları", "Maddə 38.2", "Şikayət qaydası",
-                     "10 mart 2027", "İnformasiya qismən verildi"):
+    for expected in (
+        "İmtinanın hüquqi əsasları",
+        "Maddə 38.2",
+        "Şikayət qaydası",
+        "10 mart 2027",
+        "İnformasiya qismən verildi",
+    ):
         assert expected in html
 
 

@@ -1,4 +1,5 @@
 """Uploads: limits before reading, type by content, bad files refused with a clear message."""
+
 import io
 import zipfile
 
@@ -37,8 +38,11 @@ def test_pdf_is_stored_by_hash_outside_the_web_root(policy, store):
     assert stored.size == len(data)
     assert stored.filename == "answer.pdf"
     path = store.path(stored.sha256)
-    assert path.relative_to(store.root).parts == (stored.sha256[:2], stored.sha256[2:4],
-                                                  stored.sha256)
+    assert path.relative_to(store.root).parts == (
+        stored.sha256[:2],
+        stored.sha256[2:4],
+        stored.sha256,
+    )
     assert store.open(stored.sha256).read() == data
     assert not list((store.root / "tmp").iterdir()), "temp files are cleaned up"
 
@@ -130,8 +134,9 @@ def test_zip_bomb_is_refused(policy, store):
 def test_zip_with_too_much_content_in_total_is_refused(store):
     policy = UploadPolicy(max_unpacked_bytes=2**20)
     entries = {f"part{i}.txt": bytes(range(256)) * 1200 for i in range(5)}
-    assert rejected(f.zip_of(entries, zipfile.ZIP_STORED), "a.zip", policy, store).code \
-        == "zip_bomb"
+    assert (
+        rejected(f.zip_of(entries, zipfile.ZIP_STORED), "a.zip", policy, store).code == "zip_bomb"
+    )
 
 
 def test_nested_archive_is_refused(policy, store):
@@ -142,8 +147,13 @@ def test_nested_archive_is_refused(policy, store):
 
 
 def test_zip_of_documents_is_accepted_including_office_files(policy, store):
-    data = f.zip_of({"answer.pdf": f.text_pdf(["a"]), "table.xlsx": f.xlsx([("S", "visible",
-                     [["1"]])]), "notes.txt": "Qeyd: şəhər".encode()})
+    data = f.zip_of(
+        {
+            "answer.pdf": f.text_pdf(["a"]),
+            "table.xlsx": f.xlsx([("S", "visible", [["1"]])]),
+            "notes.txt": "Qeyd: şəhər".encode(),
+        }
+    )
     assert upload(data, "answer.zip", policy, store).mime == "application/zip"
 
 
@@ -169,16 +179,19 @@ def test_csv_and_legacy_russian_text_are_accepted(policy, store):
     assert (stored.mime, stored.filename) == ("text/plain", "письмо.txt")
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("../../etc/passwd.pdf", "passwd.pdf"),
-    ("..\\..\\windows\\system32\\cmd.pdf", "cmd.pdf"),
-    ("/var/www/static/x.pdf", "x.pdf"),
-    ("məktub\u202efdp.exe.pdf", "məktubfdp.exe.pdf"),
-    ("CON.pdf", "_CON.pdf"),
-    ("..", "file.pdf"),
-    ("  .hidden.pdf", "hidden.pdf"),
-    ("şəhər büdcəsi:2025?.pdf", "şəhər büdcəsi_2025_.pdf"),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("../../etc/passwd.pdf", "passwd.pdf"),
+        ("..\\..\\windows\\system32\\cmd.pdf", "cmd.pdf"),
+        ("/var/www/static/x.pdf", "x.pdf"),
+        ("məktub\u202efdp.exe.pdf", "məktubfdp.exe.pdf"),
+        ("CON.pdf", "_CON.pdf"),
+        ("..", "file.pdf"),
+        ("  .hidden.pdf", "hidden.pdf"),
+        ("şəhər büdcəsi:2025?.pdf", "şəhər büdcəsi_2025_.pdf"),
+    ],
+)
 def test_filename_is_cleaned_and_keeps_letters(policy, store, given, expected):
     assert upload(f.text_pdf(["x"]), given, policy, store).filename == expected
 

@@ -1,4 +1,5 @@
 """Shared steps of the documents tests: answer with files through the form, read PDFs back."""
+
 import io
 
 from pypdf import PdfReader
@@ -12,19 +13,30 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def answer_with_files(client, req: InfoRequest, files: dict[str, bytes], text: str = "Cavab.",
-                      outcome: str = "given"):
+def answer_with_files(
+    client, req: InfoRequest, files: dict[str, bytes], text: str = "Cavab.", outcome: str = "given"
+):
     """Post the officer's answer form with ``files`` (name -> bytes); return the response."""
-    return client.post(f"/officer/requests/{req.reference}/answer", data={
-        "answer-outcome": outcome, "answer-text": text,
-        "answer-attachments": [(io.BytesIO(data), name) for name, data in files.items()],
-    }, content_type="multipart/form-data")
+    return client.post(
+        f"/officer/requests/{req.reference}/answer",
+        data={
+            "answer-outcome": outcome,
+            "answer-text": text,
+            "answer-attachments": [(io.BytesIO(data), name) for name, data in files.items()],
+        },
+        content_type="multipart/form-data",
+    )
 
 
 def agency_files(req: InfoRequest) -> list[Document]:
     db.session.expire_all()
-    return list(db.session.scalars(db.select(Document).where(
-        Document.request_id == req.id, Document.source == "response").order_by(Document.id)))
+    return list(
+        db.session.scalars(
+            db.select(Document)
+            .where(Document.request_id == req.id, Document.source == "response")
+            .order_by(Document.id)
+        )
+    )
 
 
 def in_english(client):

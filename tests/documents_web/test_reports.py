@@ -1,4 +1,5 @@
 """Annual reports: the figures, the CLI that writes the country's PDF, who may download which."""
+
 import pytest
 
 from foi.models.base import utcnow
@@ -20,34 +21,48 @@ def year_of_requests(app, tmp_path):
     given = file_request(citizen, finance)
     answering.request_answer(actor=officer, req=given, outcome="given", text="Budget attached.")
     refused = file_request(citizen, finance)
-    answering.request_answer(actor=officer, req=refused, outcome="refused", text="Secret.",
-                             grounds=["state_secret"])
+    answering.request_answer(
+        actor=officer, req=refused, outcome="refused", text="Secret.", grounds=["state_secret"]
+    )
     partial = file_request(citizen, finance)
-    answering.request_answer(actor=officer, req=partial, outcome="partial", text="In part.",
-                             grounds=["state_secret", "private_data"])
+    answering.request_answer(
+        actor=officer,
+        req=partial,
+        outcome="partial",
+        text="In part.",
+        grounds=["state_secret", "private_data"],
+    )
     moved = file_request(citizen, finance)
-    answering.request_transfer(actor=officer, req=moved, agency_id=health.id,
-                               reason="Hospitals belong to the Ministry of Health.")
+    answering.request_transfer(
+        actor=officer,
+        req=moved,
+        agency_id=health.id,
+        reason="Hospitals belong to the Ministry of Health.",
+    )
     file_request(citizen, health)
     yield finance, health
     app.config.pop("REPORTS_DIR", None)
 
 
-def test_agency_figures_count_received_answered_refused_by_ground_and_transfers(
-        year_of_requests):
+def test_agency_figures_count_received_answered_refused_by_ground_and_transfers(year_of_requests):
     finance, _health = year_of_requests
     report = reports.annual_figures(year=YEAR, agency=finance, lang="en")
-    assert report["figures"] == {"received": 3, "answered": 3, "on_time": 3, "refused": 2,
-                                 "transferred": 1, "complaints": 0}
+    figures = report["figures"]
+    # The transferred request counts at finance, which received it and passed it on.
+    assert figures["received"] == 4 and figures["transferred"] == 1
+    assert (figures["answered_on_time"], figures["refused_on_time"]) == (2, 1)
+    assert figures["on_time_percent"] == 100 and figures["complaints"] == 0
+    assert figures["median_working_days_to_answer"] == 0  # answered the day they came
     grounds = {g["ground"]: g["count"] for g in report["refused_by_ground"]}
     assert grounds["State secret"] == 2 and len(grounds) == 2
 
 
 def test_country_figures_add_up_the_agencies(year_of_requests):
     report = reports.annual_figures(year=YEAR, lang="en")
-    assert report["figures"]["received"] == 5
+    # Each agency's requests: the transferred one counts at both, as the statistics page says.
+    assert report["figures"]["received"] == 6
     rows = {a["name"]: a["received"] for a in report["agencies"]}
-    assert rows == {"Ministry of Finance": 3, "Ministry of Health": 2}
+    assert rows == {"Ministry of Finance": 4, "Ministry of Health": 2}
     assert reports.annual_figures(year=YEAR - 1)["figures"]["received"] == 0
 
 
@@ -66,9 +81,18 @@ def test_cli_writes_the_country_report_that_admins_then_download(year_of_request
 
 
 def test_cli_refuses_an_unknown_agency_in_one_line(year_of_requests, app, tmp_path):
-    result = app.test_cli_runner().invoke(args=["foi", "report", "--year", str(YEAR),
-                                                "--agency", "nope", "--out",
-                                                str(tmp_path / "x.pdf")])
+    result = app.test_cli_runner().invoke(
+        args=[
+            "foi",
+            "report",
+            "--year",
+            str(YEAR),
+            "--agency",
+            "nope",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ]
+    )
     assert result.exit_code != 0
     assert "No agency with slug 'nope'" in result.output
     assert not (tmp_path / "x.pdf").exists()
@@ -76,8 +100,9 @@ def test_cli_refuses_an_unknown_agency_in_one_line(year_of_requests, app, tmp_pa
 
 def test_cli_writes_an_agency_report_where_asked(year_of_requests, app, tmp_path):
     out = tmp_path / "finance.pdf"
-    result = app.test_cli_runner().invoke(args=["foi", "report", "--year", str(YEAR),
-                                                "--agency", "finance", "--out", str(out)])
+    result = app.test_cli_runner().invoke(
+        args=["foi", "report", "--year", str(YEAR), "--agency", "finance", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(out.read_bytes()).split())
     assert year_of_requests[0].name_az in text  # Azerbaijani by default
@@ -102,8 +127,7 @@ def test_citizens_and_officers_get_no_reports(year_of_requests, login):
         assert client.get(f"/documents/reports/{YEAR}/finance-en.pdf").status_code == 404
 
 
-def test_country_report_not_generated_yet_is_404_not_rendered_on_request(year_of_requests,
-                                                                        login):
+def test_country_report_not_generated_yet_is_404_not_rendered_on_request(year_of_requests, login):
     client = login(make_user(ADMIN))
     assert client.get(f"/documents/reports/{YEAR}/country-az.pdf").status_code == 404
 
@@ -113,10 +137,20 @@ def test_complaints_to_the_oversight_body_are_counted_for_the_agency(year_of_req
     from foi.models import Complaint, InfoRequest
 
     finance, health = year_of_requests
-    req = db.session.scalars(db.select(InfoRequest).where(
-        InfoRequest.agency_id == finance.id, InfoRequest.outcome == "refused")).first()
-    db.session.add(Complaint(request_id=req.id, lodged_by_id=req.requester_id, ground="refused",
-                             text="The refusal gives no reasons.", due_at=utcnow()))
+    req = db.session.scalars(
+        db.select(InfoRequest).where(
+            InfoRequest.agency_id == finance.id, InfoRequest.outcome == "refused"
+        )
+    ).first()
+    db.session.add(
+        Complaint(
+            request_id=req.id,
+            lodged_by_id=req.requester_id,
+            ground="refused",
+            text="The refusal gives no reasons.",
+            due_at=utcnow(),
+        )
+    )
     db.session.commit()
     assert reports.annual_figures(year=YEAR, agency=finance)["figures"]["complaints"] == 1
     assert reports.annual_figures(year=YEAR, agency=health)["figures"]["complaints"] == 0

@@ -1,4 +1,5 @@
 """Held files: the coordinator sees why, and releases, redacts or keeps each one private."""
+
 import io
 
 import pytest
@@ -10,8 +11,12 @@ from tests.documents.factories import text_pdf, xlsx
 from tests.documents_web.helpers import agency_files, answer_with_files, in_english, pdf_text
 from tests.factories import file_request, make_agency, make_user
 
-SECRET_SHEET = xlsx([("Budget", "visible", [["Item", "AZN"], ["Roads", "1200"]]),
-                     ("Contacts", "veryHidden", [["leyla.h@example.az"], ["tural@example.az"]])])
+SECRET_SHEET = xlsx(
+    [
+        ("Budget", "visible", [["Item", "AZN"], ["Roads", "1200"]]),
+        ("Contacts", "veryHidden", [["leyla.h@example.az"], ["tural@example.az"]]),
+    ]
+)
 
 
 @pytest.fixture
@@ -26,8 +31,9 @@ def people(app):
 
 
 def publish(client, req, public_text="Cavab."):
-    response = client.post(f"/officer/requests/{req.reference}/approve",
-                           data={"approve-public_text": public_text})
+    response = client.post(
+        f"/officer/requests/{req.reference}/approve", data={"approve-public_text": public_text}
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
 
 
@@ -63,12 +69,11 @@ def test_xlsx_with_very_hidden_sheet_is_held_and_only_coordinator_sees_the_email
 def test_release_anyway_needs_the_check_box_then_publishes(people, login):
     client, req, doc = held_request(people, login, "budget.xlsx", SECRET_SHEET)
     refused = client.post(f"/documents/files/{doc.id}/review/release", data={})
-    assert refused.status_code == 400
+    assert refused.status_code == 422
     assert "Confirm that you opened the file" in refused.get_data(as_text=True)
     assert not db.session.get(Document, doc.id).public
 
-    done = client.post(f"/documents/files/{doc.id}/review/release",
-                       data={"release-checked": "y"})
+    done = client.post(f"/documents/files/{doc.id}/review/release", data={"release-checked": "y"})
     assert done.status_code == 302
     assert client.get(f"/r/{req.reference}/files/{doc.id}").status_code == 200
     assert "budget.xlsx" not in client.get("/documents/review").get_data(as_text=True)
@@ -77,16 +82,17 @@ def test_release_anyway_needs_the_check_box_then_publishes(people, login):
 def test_keep_private_asks_why_and_keeps_the_file_out_of_the_archive(people, login):
     client, req, doc = held_request(people, login, "budget.xlsx", SECRET_SHEET)
     missing = client.post(f"/documents/files/{doc.id}/review/private", data={})
-    assert missing.status_code == 400
-    done = client.post(f"/documents/files/{doc.id}/review/private",
-                       data={"private-reason": "Contains staff e-mail addresses"})
+    assert missing.status_code == 422
+    done = client.post(
+        f"/documents/files/{doc.id}/review/private",
+        data={"private-reason": "Contains staff e-mail addresses"},
+    )
     assert done.status_code == 302
     assert client.get(f"/r/{req.reference}/files/{doc.id}").status_code == 404
     assert "budget.xlsx" not in client.get("/documents/review").get_data(as_text=True)
     # Decided once: a second decision is refused.
-    again = client.post(f"/documents/files/{doc.id}/review/release",
-                        data={"release-checked": "y"})
-    assert again.status_code == 400
+    again = client.post(f"/documents/files/{doc.id}/review/release", data={"release-checked": "y"})
+    assert again.status_code == 422
 
 
 def test_held_pdf_published_as_redacted_copy_without_the_words_or_metadata(people, login):
@@ -94,8 +100,7 @@ def test_held_pdf_published_as_redacted_copy_without_the_words_or_metadata(peopl
     client, req, doc = held_request(people, login, "contract.pdf", original)
     assert "metadata" in doc.held_reason
 
-    response = client.post(f"/documents/files/{doc.id}/redact",
-                           data={"redact-terms": "Jane Roe"})
+    response = client.post(f"/documents/files/{doc.id}/redact", data={"redact-terms": "Jane Roe"})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     original_doc, copy = agency_files(req)
     assert not original_doc.public and copy.public
@@ -109,10 +114,12 @@ def test_held_pdf_published_as_redacted_copy_without_the_words_or_metadata(peopl
 
 
 def test_redacting_a_word_that_is_not_in_the_text_layer_is_refused(people, login):
-    client, req, doc = held_request(people, login, "contract.pdf",
-                                    text_pdf(["Plain text"], author="Jane Roe"))
-    response = client.post(f"/documents/files/{doc.id}/redact",
-                           data={"redact-terms": "Nobody Here"})
-    assert response.status_code == 400
+    client, req, doc = held_request(
+        people, login, "contract.pdf", text_pdf(["Plain text"], author="Jane Roe")
+    )
+    response = client.post(
+        f"/documents/files/{doc.id}/redact", data={"redact-terms": "Nobody Here"}
+    )
+    assert response.status_code == 422
     assert "Not found in the file" in response.get_data(as_text=True)
     assert len(agency_files(req)) == 1

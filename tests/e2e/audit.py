@@ -4,6 +4,7 @@ axe-core (through axe-playwright-python) runs every rule it has; any *serious* o
 violation fails the step. The page is checked in each language by pressing the language
 buttons in the page header, as a person would, and then switched back.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -47,16 +48,18 @@ def axe_problems(page) -> list[str]:
     """Return one line per serious or critical axe-core violation on the page."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe().axe_script)  # a context opened without ``install_axe``
-    violations = page.evaluate("o => axe.run(document, o).then(r => r.violations)",
-                               {"resultTypes": ["violations"]})
+    violations = page.evaluate(
+        "o => axe.run(document, o).then(r => r.violations)", {"resultTypes": ["violations"]}
+    )
     lines = []
     for violation in violations:
         if violation["impact"] not in BLOCKING:
             continue
         for node in violation["nodes"][:5]:
             summary = " ".join(node.get("failureSummary", "").split())[:240]
-            lines.append(f"{violation['id']} ({violation['impact']}) at {node['target']}: "
-                         f"{summary}")
+            lines.append(
+                f"{violation['id']} ({violation['impact']}) at {node['target']}: {summary}"
+            )
     return lines
 
 
@@ -101,8 +104,9 @@ class Auditor:
         self.counter = itertools.count(1)
         self.checked: list[tuple[str, str]] = []
 
-    def __call__(self, page, step: str, *, languages=LANGUAGES, reflow: bool = True,
-                 also=None) -> None:
+    def __call__(
+        self, page, step: str, *, languages=LANGUAGES, reflow: bool = True, also=None
+    ) -> None:
         """Check ``page`` now (and in the other ``languages``); fail listing what is wrong.
 
         Pass ``languages=()`` for a page that only a POST shows (a form with errors): the

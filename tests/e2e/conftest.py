@@ -4,6 +4,7 @@ Every test here is marked ``browser``; ``make test`` runs them in their own pass
 shared by the whole session; each person in a journey gets their own context (cookies), opened
 with ``open_page``. ``audit`` screenshots a step and checks it with axe-core in every language.
 """
+
 import logging
 import os
 import re
@@ -17,9 +18,15 @@ from werkzeug.serving import make_server
 from tests.e2e.audit import Auditor, install_axe
 
 ARTIFACTS = Path(os.environ.get("FOI_TEST_ARTIFACTS", "test-artifacts/screenshots"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -37,6 +44,7 @@ def live_server(_app):
     server = make_server("127.0.0.1", 0, _app, threaded=True)
     port = server.socket.getsockname()[1]
     _app.config["SERVER_NAME"] = f"127.0.0.1:{port}"
+    _app.config["SITE_URL"] = f"http://127.0.0.1:{port}"  # e-mailed links lead here
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}"
@@ -72,8 +80,9 @@ def open_page(browser, app, live_server, request):
     opened = []
 
     def open_(viewport=DESKTOP, locale="en-GB", name="page"):
-        context = browser.new_context(viewport=viewport, locale=locale,
-                                      accept_downloads=True, base_url=live_server)
+        context = browser.new_context(
+            viewport=viewport, locale=locale, accept_downloads=True, base_url=live_server
+        )
         install_axe(context)
         page = context.new_page()
         page.set_default_timeout(5_000)

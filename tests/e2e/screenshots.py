@@ -8,6 +8,7 @@
 Each picture is the top of the page (not the whole scroll), reduced to 256 colours so that it
 stays well under 300 KB in the repository.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,6 +19,7 @@ from pathlib import Path
 from tests.e2e.conftest import CHROMIUM_ARGS, DESKTOP, PHONE
 
 DEMO_PASSWORD = "demo-password"
+DEMO_TOTP_SECRET = "FOIDEMOSECONDFACTORFORSTAFFONLY2"  # foi.services.demo prints it too
 CITIZEN = "citizen1@demo.foi.az"
 OFFICER = "officer1.tax@demo.foi.az"  # the tax service has overdue requests to show
 LIMIT = 300 * 1024
@@ -28,13 +30,19 @@ def save(page, out: Path, name: str, *, height: int | None = None) -> Path:
     from PIL import Image
 
     viewport = page.viewport_size
-    clip = {"x": 0, "y": 0, "width": viewport["width"],
-            "height": min(height or viewport["height"],
-                          page.evaluate("document.documentElement.scrollHeight"))}
+    clip = {
+        "x": 0,
+        "y": 0,
+        "width": viewport["width"],
+        "height": min(
+            height or viewport["height"], page.evaluate("document.documentElement.scrollHeight")
+        ),
+    }
     image = Image.open(io.BytesIO(page.screenshot(clip=clip, full_page=True)))
     path = out / f"{name}.png"
     image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
-        path, optimize=True)
+        path, optimize=True
+    )
     size = path.stat().st_size
     assert size < LIMIT, f"{path} is {size // 1024} KB"
     print(f"{path}  {size // 1024} KB")
@@ -53,6 +61,11 @@ def log_in(page, email: str, language: str) -> None:
     page.locator("#email").fill(email)
     page.locator("#password").fill(DEMO_PASSWORD)
     follow(page, page.locator("main form button[type=submit]"))
+    if page.url.endswith("/login/second-factor"):  # demo staff: the key seed-demo printed
+        import pyotp
+
+        page.locator("#code").fill(pyotp.TOTP(DEMO_TOTP_SECRET).now())
+        follow(page, page.locator("main form button[type=submit]"))
     follow(page, page.locator(f'.lang-switch button[value="{language}"]'))
 
 
@@ -62,12 +75,10 @@ def take(base: str, out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
 
         def context(viewport=DESKTOP, locale="en-GB"):
-            page = browser.new_context(viewport=viewport, locale=locale,
-                                       base_url=base).new_page()
+            page = browser.new_context(viewport=viewport, locale=locale, base_url=base).new_page()
             page.set_default_timeout(15_000)
             return page
 

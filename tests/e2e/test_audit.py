@@ -1,4 +1,5 @@
 """The auditor itself: it must fail on the problems it claims to catch."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """Filing by keyboard alone (Tab, Enter, Space, arrows), with errors announced in every language."""
+
 from sqlalchemy import select
 
 from foi.extensions import db
@@ -42,13 +43,16 @@ def submit_button(label):
 
 def error_links(page) -> list[tuple[str, str]]:
     return page.eval_on_selector_all(
-        "[data-error-summary] a", "as => as.map(a => [a.getAttribute('href'), a.innerText])")
+        "[data-error-summary] a", "as => as.map(a => [a.getAttribute('href'), a.innerText])"
+    )
 
 
 def test_citizen_files_by_keyboard_alone_and_errors_are_announced_in_every_language(
-        open_page, audit):
-    agency = make_agency(name_az="Ədliyyə Nazirliyi", name_en="Ministry of Justice",
-                         name_ru="Министерство юстиции")
+    open_page, audit
+):
+    agency = make_agency(
+        name_az="Ədliyyə Nazirliyi", name_en="Ministry of Justice", name_ru="Министерство юстиции"
+    )
     citizen = make_user("citizen", email="leyla@example.org")
     page = open_page(name="keyboard")
 
@@ -77,8 +81,9 @@ def test_citizen_files_by_keyboard_alone_and_errors_are_announced_in_every_langu
             page.keyboard.press("Enter")
         summary = page.locator("[data-error-summary]")
         assert summary.get_attribute("role") == "alert"
-        assert page.evaluate("document.activeElement.matches('[data-error-summary]')"), \
+        assert page.evaluate("document.activeElement.matches('[data-error-summary]')"), (
             "the error summary should have the focus"
+        )
         links = error_links(page)
         assert [href for href, _text in links] == ["#subject", "#body"]
         for href, text in links:
@@ -121,4 +126,3 @@ def test_citizen_files_by_keyboard_alone_and_errors_are_announced_in_every_langu
     assert req.agency_id == agency.id and req.publish_name
     assert [d.filename for d in req.documents] == ["court-letter.pdf"]
     audit(page, "filed-by-keyboard")
-

@@ -1,11 +1,12 @@
 """Compiled catalogues for the language tests, even on a clone where ``make`` never ran."""
+
 from pathlib import Path
 
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, pass_second_factor
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "foi" / "translations"
 
@@ -37,4 +38,5 @@ def sign_in(browser, user, password: str = PASSWORD):
     """Log ``browser`` in as ``user`` through the login form."""
     response = browser.post("/login", data={"email": user.email, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    pass_second_factor(browser, user, response)
     return browser

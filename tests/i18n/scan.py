@@ -1,4 +1,5 @@
 """Find user-facing text in templates that does not pass through gettext."""
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,39 @@ from jinja2.lexer import (
 )
 
 #: Attributes whose values people read or hear.
-READ_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt", "aria-description",
-                   "aria-roledescription", "aria-valuetext"}
+READ_ATTRIBUTES = {
+    "title",
+    "placeholder",
+    "aria-label",
+    "alt",
+    "aria-description",
+    "aria-roledescription",
+    "aria-valuetext",
+}
 #: Text that is the same in every language: the site's name, symbols, formats, units.
-ALLOWED = {"foi", "JSON", "CSV", "API", "PDF", "Atom", "RSS", "ZIP", "OpenAPI", "UTF-8",
-           "MB", "KB", "QR", "AZ-2026-000123", "YYYY-MM-DD", "e.g.", "%", "·", "—", "–", "…"}
+ALLOWED = {
+    "foi",
+    "JSON",
+    "CSV",
+    "API",
+    "PDF",
+    "Atom",
+    "RSS",
+    "ZIP",
+    "OpenAPI",
+    "UTF-8",
+    "MB",
+    "KB",
+    "QR",
+    "AZ-2026-000123",
+    "YYYY-MM-DD",
+    "e.g.",
+    "%",
+    "·",
+    "—",
+    "–",
+    "…",
+}
 #: Elements whose text is code or data, the same in every language.
 SKIPPED_ELEMENTS = {"script", "style", "code", "pre", "kbd", "samp"}
 GETTEXT_CALLS = {"_", "gettext", "ngettext", "pgettext", "npgettext", "lazy_gettext", "_l"}

@@ -1,4 +1,5 @@
 """The az, en and ru catalogues hold every message of the code, translated and well formed."""
+
 import re
 from gettext import c2py
 
@@ -46,8 +47,10 @@ def test_extraction_finds_the_messages_of_code_templates_and_emails(template):
 def test_catalogue_holds_every_message(template, lang):
     have = {m.id for m in catalogue(lang) if m.id}
     missing = [_key(m) for m in template if m not in have]
-    assert not missing, (f"{lang} lacks {len(missing)} messages; run `make extract` and "
-                         f"translate them:\n" + "\n".join(missing[:30]))
+    assert not missing, (
+        f"{lang} lacks {len(missing)} messages; run `make extract` and "
+        f"translate them:\n" + "\n".join(missing[:30])
+    )
 
 
 @pytest.mark.parametrize("lang", ["az", "ru"])
@@ -78,8 +81,11 @@ def test_translations_keep_the_placeholders_and_plural_forms(lang):
             wanted = set(PLACEHOLDER.findall(message.id[1]))
             for index, text in enumerate(message.string):
                 found = set(PLACEHOLDER.findall(text))
-                if text and found != wanted and not (
-                        index == 0 and first_is_one and found == wanted - {"num"}):
+                if (
+                    text
+                    and found != wanted
+                    and not (index == 0 and first_is_one and found == wanted - {"num"})
+                ):
                     problems.append((message.id[0], text))
         elif set(PLACEHOLDER.findall(message.string)) != set(PLACEHOLDER.findall(message.id)):
             problems.append((message.id, message.string))
@@ -93,6 +99,6 @@ def test_russian_has_three_plural_forms_and_azerbaijani_two():
 
 def test_makefile_extracts_with_the_same_keywords():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = makefile[makefile.index("\nextract:"):]
-    recipe = recipe[:recipe.index("\n\n")]
+    recipe = makefile[makefile.index("\nextract:") :]
+    recipe = recipe[: recipe.index("\n\n")]
     assert set(re.findall(r"-k (\S+)", recipe)) == set(EXTRACT_KEYWORDS)

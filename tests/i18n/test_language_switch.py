@@ -1,4 +1,5 @@
 """The language switch, the browser's preference and the account's language."""
+
 import re
 
 import pytest
@@ -12,13 +13,16 @@ def lang_of(response) -> str:
     return re.search(r'<html lang="([^"]+)"', response.get_data(as_text=True)).group(1)
 
 
-@pytest.mark.parametrize(("header", "lang"), [
-    (None, "az"),
-    ("ru-RU,ru;q=0.9,en;q=0.8", "ru"),
-    ("en-GB,en;q=0.9", "en"),
-    ("tr-TR,tr;q=0.9,ru;q=0.5", "ru"),
-    ("de-DE,de;q=0.9", "az"),
-])
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        (None, "az"),
+        ("ru-RU,ru;q=0.9,en;q=0.8", "ru"),
+        ("en-GB,en;q=0.9", "en"),
+        ("tr-TR,tr;q=0.9,ru;q=0.5", "ru"),
+        ("de-DE,de;q=0.9", "az"),
+    ],
+)
 def test_first_visit_follows_the_browsers_preference(visitor, header, lang):
     headers = {"Accept-Language": header} if header else {}
     assert lang_of(visitor.get("/", headers=headers)) == lang

@@ -1,4 +1,5 @@
 """Agency lists follow the reader's alphabet."""
+
 import random
 
 import pytest
@@ -36,8 +37,17 @@ AZ_ORDER = [
     "Yol Agentliyi",
     "Zəngilan Rayonu",
 ]
-RU_ORDER = ["Агентство", "еда", "Ёлка", "Есенин", "Министерство", "Служба", "Яблоко",
-            "ASAN xidmət", "DOST Mərkəzi"]
+RU_ORDER = [
+    "Агентство",
+    "еда",
+    "Ёлка",
+    "Есенин",
+    "Министерство",
+    "Служба",
+    "Яблоко",
+    "ASAN xidmət",
+    "DOST Mərkəzi",
+]
 
 
 def shuffled(names: list[str]) -> list[str]:
@@ -54,20 +64,35 @@ def test_unicode_order_would_be_wrong():
     assert sorted(AZ_ORDER) != AZ_ORDER  # the test above proves something
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("Agentlik", "Ağdam"), ("Ağdam", "Ahıska"), ("ıslaq", "iş"), ("IŞIQ", "İŞ"),
-    ("kənd", "Qəbələ"), ("Ordubad", "Özbəkistan"), ("Sabirabad", "Şabran"),
-    ("Ucar", "Ümid"), ("Heydər", "Xaçmaz"), ("Xızı", "İsmayıllı"),
-    ("Bakı", "Bakı Metropoliteni"), ("Göyçay", "Göygöl"),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Agentlik", "Ağdam"),
+        ("Ağdam", "Ahıska"),
+        ("ıslaq", "iş"),
+        ("IŞIQ", "İŞ"),
+        ("kənd", "Qəbələ"),
+        ("Ordubad", "Özbəkistan"),
+        ("Sabirabad", "Şabran"),
+        ("Ucar", "Ümid"),
+        ("Heydər", "Xaçmaz"),
+        ("Xızı", "İsmayıllı"),
+        ("Bakı", "Bakı Metropoliteni"),
+        ("Göyçay", "Göygöl"),
+    ],
+)
 def test_azerbaijani_pairs(before, after):
     assert sort_key(before, "az") < sort_key(after, "az")
 
 
 def test_case_does_not_split_the_list():
     names = ["bakı", "Bakı Şəhər", "Abşeron", "abad"]
-    assert sorted(names, key=lambda t: sort_key(t, "az")) == ["abad", "Abşeron", "bakı",
-                                                              "Bakı Şəhər"]
+    assert sorted(names, key=lambda t: sort_key(t, "az")) == [
+        "abad",
+        "Abşeron",
+        "bakı",
+        "Bakı Şəhər",
+    ]
 
 
 def test_russian_alphabet_with_yo_beside_ye_then_latin():
@@ -77,7 +102,12 @@ def test_russian_alphabet_with_yo_beside_ye_then_latin():
 def test_english_order_folds_accents_and_case():
     names = ["zoo", "Éclair", "apple", "Banana", "Ədliyyə"]
     assert sorted(names, key=lambda t: sort_key(t, "en")) == [
-        "apple", "Banana", "Éclair", "Ədliyyə", "zoo"]
+        "apple",
+        "Banana",
+        "Éclair",
+        "Ədliyyə",
+        "zoo",
+    ]
 
 
 def test_collate_calls_a_name_method_with_the_locale():
@@ -95,12 +125,26 @@ def test_collate_calls_a_name_method_with_the_locale():
 
 @pytest.fixture
 def az_agencies(app):
-    names = ["Çay Komitəsi", "Zəngilan Rayonu", "Ədliyyə Nazirliyi", "Cənub İdarəsi",
-             "İqtisadiyyat Nazirliyi", "Xarici İşlər Nazirliyi", "Ekologiya Nazirliyi"]
+    names = [
+        "Çay Komitəsi",
+        "Zəngilan Rayonu",
+        "Ədliyyə Nazirliyi",
+        "Cənub İdarəsi",
+        "İqtisadiyyat Nazirliyi",
+        "Xarici İşlər Nazirliyi",
+        "Ekologiya Nazirliyi",
+    ]
     for n, name in enumerate(names):
         make_agency(slug=f"a{n}", name_az=name, name_en=f"Agency {name}")
-    return ["Cənub İdarəsi", "Çay Komitəsi", "Ekologiya Nazirliyi", "Ədliyyə Nazirliyi",
-            "Xarici İşlər Nazirliyi", "İqtisadiyyat Nazirliyi", "Zəngilan Rayonu"]
+    return [
+        "Cənub İdarəsi",
+        "Çay Komitəsi",
+        "Ekologiya Nazirliyi",
+        "Ədliyyə Nazirliyi",
+        "Xarici İşlər Nazirliyi",
+        "İqtisadiyyat Nazirliyi",
+        "Zəngilan Rayonu",
+    ]
 
 
 def order_on_page(html: str, names: list[str]) -> list[str]:

@@ -1,4 +1,5 @@
 """Every word a person reads in a template goes through gettext."""
+
 from pathlib import Path
 
 import pytest
@@ -26,29 +27,37 @@ def test_template_has_no_untranslated_text(template):
 def test_email_has_no_untranslated_text(template):
     lines = html_without_jinja(template.read_text(encoding="utf-8")).splitlines()
     assert lines[0].startswith("Subject:"), "the outbox reads the subject from the first line"
-    bare = [(n, line) for n, line in enumerate(lines, 1)
-            if is_prose(line.removeprefix("Subject:"))]
+    bare = [(n, line) for n, line in enumerate(lines, 1) if is_prose(line.removeprefix("Subject:"))]
     assert not bare, f"{template.name}: untranslated lines {bare}"
 
 
 def test_scanner_finds_bare_text_and_read_attributes(tmp_path):
-    found = _scan(tmp_path, """
+    found = _scan(
+        tmp_path,
+        """
         <h1>Archive</h1>
         <input placeholder="Type a word" aria-label="{{ _('Search') }}">
         <img alt="Logo of the site" src="x.png"><a title="Next page">→</a>
-        <button aria-label="Close">×</button>""")
+        <button aria-label="Close">×</button>""",
+    )
     assert found == ["Archive", "Type a word", "Logo of the site", "Next page", "Close"]
 
 
 def test_scanner_finds_literals_passed_to_macros_outside_gettext(tmp_path):
-    found = _scan(tmp_path, """
+    found = _scan(
+        tmp_path,
+        """
         {{ empty_state("Nothing here yet", _("Come back later.")) }}
-        {% set title = "My requests" %}{{ badge(_("Open"), "success") }}""")
+        {% set title = "My requests" %}{{ badge(_("Open"), "success") }}""",
+    )
     assert found == ["Nothing here yet", "My requests"]
 
 
 def test_scanner_accepts_translated_text_code_and_symbols(tmp_path):
-    assert _scan(tmp_path, """
+    assert (
+        _scan(
+            tmp_path,
+            """
         {% extends "base.html" %}{# A comment in English is fine #}
         <h1 class="page-title">{{ _("Archive") }}</h1>
         <p>{% trans n=3 %}{{ n }} days left{% endtrans %} · foi · 2026 — {{ ref }}</p>
@@ -56,4 +65,7 @@ def test_scanner_accepts_translated_text_code_and_symbols(tmp_path):
         <pre>GET /api/v1/requests</pre> <code>name_az</code>
         <script>document.body.dataset.ready = "yes please";</script>
         {{ field(form.subject, autocomplete="off", class_="input input-medium") }}
-        """) == []
+        """,
+        )
+        == []
+    )

@@ -1,8 +1,10 @@
 """Fixtures for the scheduler's tests: people, a clock around a due date, a mail outage."""
+
 import os
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,7 +14,7 @@ from sqlalchemy import insert, select
 
 from foi.extensions import db
 from foi.models import InfoRequest, ReminderSchedule
-from foi.models.request import AWAITING
+from foi.requests.states import RequestStatus
 from foi.services.deadlines import law_calendar
 from foi.services.reminders import first_day_within
 from tests.conftest import _free_port
@@ -31,18 +33,21 @@ class Agency:
 def office(app):
     """An agency with an officer and a coordinator, and a citizen who files requests."""
     agency = make_agency()
-    return Agency(agency, make_user("officer", agency), make_user("coordinator", agency),
-                  make_user("citizen"))
+    return Agency(
+        agency, make_user("officer", agency), make_user("coordinator", agency), make_user("citizen")
+    )
 
 
 @pytest.fixture
 def assigned_request(office):
     """File a request and assign it to the officer; return it."""
+
     def make(**values) -> InfoRequest:
         req = file_request(office.citizen, office.agency, **values)
         req.assignee = office.officer
         db.session.commit()
         return req
+
     return make
 
 
@@ -79,8 +84,9 @@ class SwitchableServer:
                 for rcpt in envelope.rcpt_tos:
                     if rcpt in server.refuse:
                         return server.refuse[rcpt]
-                server.messages.append(email.message_from_bytes(envelope.content,
-                                                                policy=policy.default))
+                server.messages.append(
+                    email.message_from_bytes(envelope.content, policy=policy.default)
+                )
                 return "250 OK"
 
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
@@ -115,41 +121,83 @@ def seed_due(office, count: int, due_at: datetime, version: int = 1) -> list[int
     Each waits for the reminder sweep (its schedule row's moment in the past).
     """
     received = due_at - timedelta(days=10)
-    rows = [{"reference": f"T-{i:06d}", "requester_id": office.citizen.id,
-             "agency_id": office.agency.id, "assignee_id": office.officer.id,
-             "subject": f"Request {i}", "body": "Please send it.", "lang": "en",
-             "urgency": None, "publish_name": False, "status": AWAITING, "outcome": None,
-             "received_at": received, "due_at": due_at, "deadline_version": version,
-             "created_at": received, "updated_at": received}
-            for i in range(count)]
+    rows = [
+        {
+            "reference": f"T-{i:06d}",
+            "requester_id": office.citizen.id,
+            "agency_id": office.agency.id,
+            "assignee_id": office.officer.id,
+            "subject": f"Request {i}",
+            "body": "Please send it.",
+            "lang": "en",
+            "urgency": None,
+            "publish_name": False,
+            "status": RequestStatus.AWAITING.value,
+            "outcome": None,
+            "received_at": received,
+            "due_at": due_at,
+            "deadline_version": version,
+            "created_at": received,
+            "updated_at": received,
+        }
+        for i in range(count)
+    ]
     db.session.execute(insert(InfoRequest), rows)
-    ids = list(db.session.scalars(select(InfoRequest.id).where(
-        InfoRequest.reference.like("T-%")).order_by(InfoRequest.id)))
-    db.session.execute(insert(ReminderSchedule), [{"request_id": i, "next_at": received}
-                                                  for i in ids])
+    ids = list(
+        db.session.scalars(
+            select(InfoRequest.id).where(InfoRequest.reference.like("T-%")).order_by(InfoRequest.id)
+        )
+    )
+    db.session.execute(
+        insert(ReminderSchedule), [{"request_id": i, "next_at": received} for i in ids]
+    )
     db.session.commit()
     return ids
 
 
-def flask_foi(database_url: str, smtp_port: int, tmp_path, *args: str) -> subprocess.Popen:
+def flask_foi(
+    database_url: str, smtp_port: int, tmp_path, *args: str, env: dict | None = None
+) -> subprocess.Popen:
     """Start ``flask --app wsgi foi <args>`` as a real process on the test database."""
-    env = {**os.environ, "FOI_ENV": "testing", "FOI_DATABASE_URL": database_url,
-           "FOI_SMTP_HOST": "127.0.0.1", "FOI_SMTP_PORT": str(smtp_port),
-           "FOI_INSTANCE_DIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "foi", *args],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    extra = env or {}
+    env = {
+        **os.environ,
+        "FOI_ENV": "testing",
+        "FOI_DATABASE_URL": database_url,
+        "FOI_SMTP_HOST": "127.0.0.1",
+        "FOI_SMTP_PORT": str(smtp_port),
+        "FOI_INSTANCE_DIR": str(tmp_path),
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "foi", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def kill_when(proc: subprocess.Popen, marker: str) -> list[str]:
-    """SIGKILL the process as soon as it prints a line containing ``marker``."""
+    """SIGKILL the process as soon as it prints a line containing ``marker``.
+
+    A process that never prints it is killed after two minutes, so the test fails instead of
+    hanging the suite (a worker waiting for work never ends by itself).
+    """
     lines = []
-    for line in proc.stdout:
-        lines.append(line)
-        if marker in line:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
-            return lines
+    watchdog = threading.Timer(120, proc.kill)
+    watchdog.start()
+    try:
+        for line in proc.stdout:
+            lines.append(line)
+            if marker in line:
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait()
+                return lines
+    finally:
+        watchdog.cancel()
     proc.wait()
     raise AssertionError("the process ended before " + repr(marker) + ":\n" + "".join(lines))
 

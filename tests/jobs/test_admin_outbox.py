@@ -1,4 +1,5 @@
 """Administrators see waiting and failed mail, filter it, and send failed mail again."""
+
 from datetime import timedelta
 
 from foi.extensions import db
@@ -10,8 +11,14 @@ from tests.factories import make_user
 
 
 def add(key, status, to="x@example.org", error=""):
-    msg = OutboxMessage(key=key, to_addr=to, subject=f"Subject {key}", body_text="Hello",
-                        status=status, last_error=error)
+    msg = OutboxMessage(
+        key=key,
+        to_addr=to,
+        subject=f"Subject {key}",
+        body_text="Hello",
+        status=status,
+        last_error=error,
+    )
     db.session.add(msg)
     db.session.commit()
     return msg
@@ -33,8 +40,9 @@ def test_admin_filters_the_outbox_by_status_and_text(app, client, login):
 
 def test_retry_puts_a_failed_message_back_and_it_is_delivered(app, client, login, mail_server):
     login(make_user("admin"))
-    msg = add("req:9:overdue:v1:requester", FAILED, to="back@example.org",
-              error="connection: refused")
+    msg = add(
+        "req:9:overdue:v1:requester", FAILED, to="back@example.org", error="connection: refused"
+    )
     response = client.post(f"/admin/outbox/{msg.id}/retry", data={"status": "failed"})
     assert response.status_code == 302 and "status=failed" in response.location
     db.session.expire_all()

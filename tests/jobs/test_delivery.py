@@ -1,4 +1,5 @@
 """Delivery through a real SMTP server that goes down, refuses, and comes back."""
+
 from collections import Counter
 from datetime import timedelta
 
@@ -15,8 +16,16 @@ from foi.models.outbox import FAILED, PENDING, SENT
 def outbox(n: int, now, to="someone@example.org") -> list[str]:
     keys = [f"test:{i}" for i in range(n)]
     for key in keys:
-        db.session.add(OutboxMessage(key=key, to_addr=to, subject=f"About {key}",
-                                     body_text="Hello", created_at=now, next_attempt_at=now))
+        db.session.add(
+            OutboxMessage(
+                key=key,
+                to_addr=to,
+                subject=f"About {key}",
+                body_text="Hello",
+                created_at=now,
+                next_attempt_at=now,
+            )
+        )
     db.session.commit()
     return keys
 
@@ -52,7 +61,10 @@ def test_an_unreachable_server_waits_longer_after_each_failure(app, outage_serve
         db.session.refresh(msg)
         waits.append(msg.next_attempt_at - moment)
         assert deliver_pending(msg.next_attempt_at - timedelta(seconds=1)) == {
-            "sent": 0, "retry": 0, "failed": 0}
+            "sent": 0,
+            "retry": 0,
+            "failed": 0,
+        }
         moment = msg.next_attempt_at
     assert waits == [timedelta(minutes=m) for m in (1, 5, 15, 60)]
     assert msg.last_error.startswith("connection:")
@@ -64,10 +76,26 @@ def test_4xx_is_retried_and_5xx_fails_at_once(app, outage_server):
     outage_server.refuse["gone@example.org"] = "550 5.1.1 No such user"
     now = utcnow()
     outbox(1, now, to="busy@example.org")
-    db.session.add(OutboxMessage(key="gone", to_addr="gone@example.org", subject="x",
-                                 body_text="x", created_at=now, next_attempt_at=now))
-    db.session.add(OutboxMessage(key="fine", to_addr="fine@example.org", subject="x",
-                                 body_text="x", created_at=now, next_attempt_at=now))
+    db.session.add(
+        OutboxMessage(
+            key="gone",
+            to_addr="gone@example.org",
+            subject="x",
+            body_text="x",
+            created_at=now,
+            next_attempt_at=now,
+        )
+    )
+    db.session.add(
+        OutboxMessage(
+            key="fine",
+            to_addr="fine@example.org",
+            subject="x",
+            body_text="x",
+            created_at=now,
+            next_attempt_at=now,
+        )
+    )
     db.session.commit()
     assert deliver_pending(now) == {"sent": 1, "retry": 1, "failed": 1}
     assert outage_server.keys() == ["fine"]

@@ -1,4 +1,5 @@
 """The reminder schedule: its own table, read batch after batch, and migration 0006 both ways."""
+
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -14,16 +15,25 @@ from tests.jobs.conftest import seed_due
 
 
 def test_filing_schedules_a_look_and_answering_ends_it_at_the_next_sweep(
-        app, office, assigned_request):
+    app, office, assigned_request
+):
     req = assigned_request()
     assert db.session.get(ReminderSchedule, req.id).next_at == req.received_at
     request_answer(actor=office.officer, req=req, outcome="given", text="Here it is.")
     sweep_reminders(app, req.due_at + timedelta(days=1))
     db.session.expire_all()  # the sweep wrote through its own session
     assert db.session.get(ReminderSchedule, req.id) is None
-    assert db.session.scalar(select(func.count()).select_from(OutboxMessage).where(
-        OutboxMessage.key.like(f"req:{req.id}:due%")
-        | OutboxMessage.key.like(f"req:{req.id}:overdue%"))) == 0
+    assert (
+        db.session.scalar(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(
+                OutboxMessage.key.like(f"req:{req.id}:due%")
+                | OutboxMessage.key.like(f"req:{req.id}:overdue%")
+            )
+        )
+        == 0
+    )
 
 
 def test_small_batches_reach_every_due_request_exactly_once(app, office):
@@ -37,7 +47,8 @@ def test_small_batches_reach_every_due_request_exactly_once(app, office):
     # Each waits for its overdue notice now, at the due moment.
     db.session.expire_all()
     assert {s.next_at for s in db.session.scalars(select(ReminderSchedule))} == {
-        now + timedelta(hours=6)}
+        now + timedelta(hours=6)
+    }
 
 
 def _seed_0005(conn, moment: datetime) -> tuple[int, int]:
@@ -45,19 +56,55 @@ def _seed_0005(conn, moment: datetime) -> tuple[int, int]:
     meta = sa.MetaData()
     meta.reflect(conn, only=["agency", "user_account", "info_request"])
     agency, user, request = (meta.tables[n] for n in ("agency", "user_account", "info_request"))
-    conn.execute(agency.insert().values(
-        id=1, slug="a", name_az="A", name_en="A", name_ru="A", kind="ministry",
-        description_az="", description_en="", topics="", keywords="", website="", email="",
-        law_code="az", publish_mode="manual", active=True, created_at=moment))
-    conn.execute(user.insert().values(
-        id=1, email="c@example.org", password_hash="x", display_name="C", role="citizen",
-        locale="az", address="", phone="", active=True, created_at=moment))
-    base = {"requester_id": 1, "agency_id": 1, "subject": "S", "body": "B", "lang": "az",
-            "publish_name": False, "status": "awaiting", "received_at": moment,
-            "due_at": moment + timedelta(days=9), "deadline_version": 1, "created_at": moment,
-            "updated_at": moment}
-    conn.execute(request.insert().values(id=1, reference="R-1", next_reminder_at=moment,
-                                         **base))
+    conn.execute(
+        agency.insert().values(
+            id=1,
+            slug="a",
+            name_az="A",
+            name_en="A",
+            name_ru="A",
+            kind="ministry",
+            description_az="",
+            description_en="",
+            topics="",
+            keywords="",
+            website="",
+            email="",
+            law_code="az",
+            publish_mode="manual",
+            active=True,
+            created_at=moment,
+        )
+    )
+    conn.execute(
+        user.insert().values(
+            id=1,
+            email="c@example.org",
+            password_hash="x",
+            display_name="C",
+            role="citizen",
+            locale="az",
+            address="",
+            phone="",
+            active=True,
+            created_at=moment,
+        )
+    )
+    base = {
+        "requester_id": 1,
+        "agency_id": 1,
+        "subject": "S",
+        "body": "B",
+        "lang": "az",
+        "publish_name": False,
+        "status": "awaiting",
+        "received_at": moment,
+        "due_at": moment + timedelta(days=9),
+        "deadline_version": 1,
+        "created_at": moment,
+        "updated_at": moment,
+    }
+    conn.execute(request.insert().values(id=1, reference="R-1", next_reminder_at=moment, **base))
     conn.execute(request.insert().values(id=2, reference="R-2", next_reminder_at=None, **base))
     return 1, 2
 
@@ -86,8 +133,9 @@ def test_migration_0006_moves_the_schedule_out_and_back(spare_database_url):
         downgrade(revision="0005")
         with db.engine.connect() as conn:
             request = sa.Table("info_request", sa.MetaData(), autoload_with=conn)
-            rows = conn.execute(sa.select(request.c.id, request.c.next_reminder_at)
-                                .order_by(request.c.id)).all()
+            rows = conn.execute(
+                sa.select(request.c.id, request.c.next_reminder_at).order_by(request.c.id)
+            ).all()
             assert [(r, _utc(t)) for r, t in rows] == [(waiting, moment), (idle, None)]
             assert "reminder_schedule" not in sa.inspect(conn).get_table_names()
 

@@ -1,4 +1,5 @@
 """Helpers for the law tests: aware datetimes in a law's timezone, in one short call."""
+
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 

@@ -1,4 +1,5 @@
 """Working-day calendars: weekends, holidays from `holidays`, Cabinet swaps, exceptions."""
+
 import subprocess
 import sys
 
@@ -60,23 +61,31 @@ def test_days_off_between_gives_reasons_in_each_language(az):
     assert [d for d, _ in days] == [day(f"2025-11-{n:02}") for n in (8, 9, 10, 11)]
     assert days[2][1] == "Victory Day (observed)"
     assert az.days_off_between(day("2025-11-10"), day("2025-11-10"), "ru") == [
-        (day("2025-11-10"), "День Победы (перенесён)")]
+        (day("2025-11-10"), "День Победы (перенесён)")
+    ]
 
 
 def test_administrator_exceptions_win_over_holidays():
     pack = get_pack("az")
-    cal = calendar_for(pack, extra_days_off={day("2025-11-13"): "Election day"},
-                       extra_working_days={day("2025-11-10")})
+    cal = calendar_for(
+        pack,
+        extra_days_off={day("2025-11-13"): "Election day"},
+        extra_working_days={day("2025-11-10")},
+    )
     assert not cal.is_working_day(day("2025-11-13"))
     assert cal.is_working_day(day("2025-11-10"))
     assert cal.days_off_between(day("2025-11-13"), day("2025-11-13")) == [
-        (day("2025-11-13"), "Election day")]
+        (day("2025-11-13"), "Election day")
+    ]
 
 
 def test_a_day_cannot_be_both_off_and_working():
     with pytest.raises(ValueError, match="both off and working"):
-        calendar_for(get_pack("az"), extra_days_off={day("2025-11-13")},
-                     extra_working_days={day("2025-11-13")})
+        calendar_for(
+            get_pack("az"),
+            extra_days_off={day("2025-11-13")},
+            extra_working_days={day("2025-11-13")},
+        )
 
 
 def test_uk_working_day_is_off_in_any_part_of_the_uk(uk):
@@ -90,6 +99,5 @@ def test_importing_the_law_builds_no_calendar():
         "foi.law.get_pack('az'); foi.law.calendar_for(foi.law.get_pack('uk'));"
         "print(c._holiday_year.cache_info().currsize)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"

@@ -1,4 +1,5 @@
 """The `deadline` command: explanation first, due date-time alone on the last line."""
+
 import pytest
 from click.testing import CliRunner
 
@@ -18,8 +19,9 @@ def test_prints_explanation_then_iso_due_date():
 
 
 def test_urgent_life_in_russian():
-    result = invoke("--law", "az", "--received", "2025-11-07T15:00", "--urgent", "life",
-                    "--lang", "ru")
+    result = invoke(
+        "--law", "az", "--received", "2025-11-07T15:00", "--urgent", "life", "--lang", "ru"
+    )
     assert result.exit_code == 0
     assert "считая только рабочие дни" in result.output
     assert result.output.strip().splitlines()[-1] == "2025-11-13T15:00:00+04:00"
@@ -40,14 +42,23 @@ def test_extra_day_off():
     assert result.output.strip().splitlines()[-1] == "2025-11-18T23:59:59+04:00"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--law", "zz", "--received", "2025-11-04"), "'zz' is not one of"),
-    (("--received", "yesterday"), "is not an ISO 8601 date-time"),
-    (("--law", "us", "--received", "2025-11-04", "--urgent", "life"), "no 'life' urgent"),
-    (("--law", "az", "--received", "2025-11-04", "--extend-days", "8"), "at most 7 working"),
-    (("--law", "de", "--received", "2025-11-04", "--extend-days", "1"), "no extension"),
-    (("--law", "az",), "Missing option '--received'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--law", "zz", "--received", "2025-11-04"), "'zz' is not one of"),
+        (("--received", "yesterday"), "is not an ISO 8601 date-time"),
+        (("--law", "us", "--received", "2025-11-04", "--urgent", "life"), "no 'life' urgent"),
+        (("--law", "az", "--received", "2025-11-04", "--extend-days", "8"), "at most 7 working"),
+        (("--law", "de", "--received", "2025-11-04", "--extend-days", "1"), "no extension"),
+        (
+            (
+                "--law",
+                "az",
+            ),
+            "Missing option '--received'",
+        ),
+    ],
+)
 def test_bad_arguments_exit_non_zero_with_a_readable_error(args, message):
     result = invoke(*args)
     assert result.exit_code != 0

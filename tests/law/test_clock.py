@@ -3,6 +3,7 @@
 Received Tue 4 Nov 2025 10:00 Baku: ordinarily due Mon 17 Nov 2025 (arts. 24.1, 24.5), with
 Mon-Tue 10-11 Nov off (Victory Day and Flag Day observed). Counted by hand.
 """
+
 from datetime import date
 
 import pytest
@@ -32,26 +33,58 @@ def run(packs, events=(), **kw):
 
 CASES = [
     ([event("extended", "2025-11-10T10:00", days=7)], "2025-11-26", "art25 full 7 days"),
-    ([event("extended", "2025-11-10T10:00", days=3),
-      event("extended", "2025-11-14T10:00", days=4)], "2025-11-26", "art25 two extensions"),
-    ([event("extended", "2025-11-10T10:00", until=date(2025, 11, 20))], "2025-11-20",
-     "art25 extension to a date"),
-    ([event("extended", "2025-11-10T10:00", until=date(2025, 11, 22))], "2025-11-21",
-     "art25 extension to a Saturday stops on the Friday"),
-    ([event("clarification_requested", "2025-11-06T10:00"),
-      event("clarification_received", "2025-11-14T10:00")], "2025-11-25",
-     "art24.4-24.6 corrected request restarts 7 days"),
-    ([event("paused", "2025-11-06T10:00"), event("resumed", "2025-11-14T10:00")],
-     "2025-11-21", "generic pause keeps the 5 days left"),
-    ([event("transferred", "2025-11-13T10:00")], "2025-11-24",
-     "art23.1 competent holder's own 7 days"),
-    ([event("paused", "2025-11-06T10:00"), event("extended", "2025-11-07T10:00", days=2),
-      event("resumed", "2025-11-14T10:00")], "2025-11-25",
-     "art25 extension while stopped adds to the 5 days left"),
+    (
+        [
+            event("extended", "2025-11-10T10:00", days=3),
+            event("extended", "2025-11-14T10:00", days=4),
+        ],
+        "2025-11-26",
+        "art25 two extensions",
+    ),
+    (
+        [event("extended", "2025-11-10T10:00", until=date(2025, 11, 20))],
+        "2025-11-20",
+        "art25 extension to a date",
+    ),
+    (
+        [event("extended", "2025-11-10T10:00", until=date(2025, 11, 22))],
+        "2025-11-21",
+        "art25 extension to a Saturday stops on the Friday",
+    ),
+    (
+        [
+            event("clarification_requested", "2025-11-06T10:00"),
+            event("clarification_received", "2025-11-14T10:00"),
+        ],
+        "2025-11-25",
+        "art24.4-24.6 corrected request restarts 7 days",
+    ),
+    (
+        [event("paused", "2025-11-06T10:00"), event("resumed", "2025-11-14T10:00")],
+        "2025-11-21",
+        "generic pause keeps the 5 days left",
+    ),
+    (
+        [event("transferred", "2025-11-13T10:00")],
+        "2025-11-24",
+        "art23.1 competent holder's own 7 days",
+    ),
+    (
+        [
+            event("paused", "2025-11-06T10:00"),
+            event("extended", "2025-11-07T10:00", days=2),
+            event("resumed", "2025-11-14T10:00"),
+        ],
+        "2025-11-25",
+        "art25 extension while stopped adds to the 5 days left",
+    ),
     ([event("resumed", "2025-11-06T10:00")], "2025-11-17", "resume without pause ignored"),
     ([event("unknown_kind", "2025-11-06T10:00")], "2025-11-17", "unknown kinds ignored"),
-    ([event("paused", "2025-11-18T10:00"), event("resumed", "2025-11-25T10:00")],
-     "2025-11-17", "a pause after the due date changes nothing"),
+    (
+        [event("paused", "2025-11-18T10:00"), event("resumed", "2025-11-25T10:00")],
+        "2025-11-17",
+        "a pause after the due date changes nothing",
+    ),
 ]
 
 
@@ -71,11 +104,17 @@ def test_extension_is_flagged_with_its_article(packs):
 
 def test_extension_beyond_seven_working_days_is_refused(packs):
     with pytest.raises(ExtensionNotAllowed) as caught:
-        run(packs, [event("extended", "2025-11-10T10:00", days=5),
-                    event("extended", "2025-11-12T10:00", days=3)])
+        run(
+            packs,
+            [
+                event("extended", "2025-11-10T10:00", days=5),
+                event("extended", "2025-11-12T10:00", days=3),
+            ],
+        )
     assert str(caught.value) == (
         "Art. 25 allows at most 7 working days of extension in all (until 26 Nov 2025); "
-        "3 asked, 2 still possible.")
+        "3 asked, 2 still possible."
+    )
 
 
 def test_extension_after_the_due_date_is_refused(packs):
@@ -102,8 +141,11 @@ def test_extension_of_an_urgent_period_is_refused(packs):
 
 def test_pending_clarification_projects_a_fresh_period_from_now(packs):
     """Art. 24.6: while the corrected request is awaited, 7 days would start again."""
-    result = run(packs, [event("clarification_requested", "2025-11-06T10:00")],
-                 now=at("2025-11-20T09:00", TZ))
+    result = run(
+        packs,
+        [event("clarification_requested", "2025-11-06T10:00")],
+        now=at("2025-11-20T09:00", TZ),
+    )
     assert result.paused
     assert result.due_at.date() == day("2025-12-01")
     # 7, 12, 13, 14, 17, 18, 19, 20 Nov: eight working days with the clock stopped.
@@ -127,12 +169,16 @@ def test_late_clarification_request_is_flagged(packs):
     """Art. 24.4: what is missing must be pointed out within 5 working days (by 13 Nov)."""
     result = run(packs, [event("clarification_requested", "2025-11-14T10:00")])
     assert "request for details on 14 Nov 2025 came after the 5 working days allowed" in (
-        result.explain())
+        result.explain()
+    )
 
 
 def test_urgent_pause_keeps_hours_left(packs):
-    result = run(packs, [event("paused", "2025-11-05T10:00"), event("resumed", "2025-11-06T10:00")],
-                 urgency="life")
+    result = run(
+        packs,
+        [event("paused", "2025-11-05T10:00"), event("resumed", "2025-11-06T10:00")],
+        urgency="life",
+    )
     assert result.due_at == at("2025-11-07T10:00", TZ)
 
 

@@ -5,6 +5,7 @@ Each row was counted by hand against the 2024-2026 calendar of the `holidays` pa
 from the working day after registration (arts. 24.1, 24.5); a request is registered the day it
 arrives (pack default).
 """
+
 import pytest
 
 from foi.law import calendar_for, deadlines, get_pack
@@ -65,8 +66,11 @@ REGISTERED_NEXT_WORKING_DAY = [
 ]
 
 
-@pytest.mark.parametrize("received, due, why", REGISTERED_NEXT_WORKING_DAY,
-                         ids=[r[2] for r in REGISTERED_NEXT_WORKING_DAY])
+@pytest.mark.parametrize(
+    "received, due, why",
+    REGISTERED_NEXT_WORKING_DAY,
+    ids=[r[2] for r in REGISTERED_NEXT_WORKING_DAY],
+)
 def test_registration_on_next_working_day_option(packs, received, due, why):
     pack, cal = packs("az")
     strict = pack.with_options(registered_on_receipt=False)
@@ -96,7 +100,8 @@ def test_explanation_names_the_days_off_in_three_languages(packs):
     result = deadlines(pack, cal, at("2025-11-04T10:00", TZ))
     assert result.explain("en") == (
         "7 working days from 5 Nov 2025 (Art. 24.1, 24.5); 10–11 Nov 2025 are days off "
-        "(Victory Day (observed), National Flag Day (observed)); due 17 Nov 2025")
+        "(Victory Day (observed), National Flag Day (observed)); due 17 Nov 2025"
+    )
     assert "10–11 noyabr 2025 istirahət günləridir" in result.explain("az")
     assert "Zəfər Günü" in result.explain("az")
     assert result.explain("ru").startswith("7 рабочих дней начиная с 5 ноября 2025")

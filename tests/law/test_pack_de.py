@@ -3,6 +3,7 @@
 A period ending on a Saturday, Sunday or nationwide public holiday ends on the next working
 day (§ 31 Abs. 3 VwVfG, § 193 BGB). Counted by hand.
 """
+
 import pytest
 
 from foi.law import ClockEvent, ExtensionNotAllowed, calendar_for, deadlines, get_pack
@@ -40,9 +41,11 @@ def test_one_month_with_roll_forward(packs, received, due, why):
 def test_summer_time_offsets(packs):
     pack, cal = packs("de")
     assert deadlines(pack, cal, at("2025-03-03T10:00", TZ)).due_at.isoformat() == (
-        "2025-04-03T23:59:59+02:00")
+        "2025-04-03T23:59:59+02:00"
+    )
     assert deadlines(pack, cal, at("2025-10-02T10:00", TZ)).due_at.isoformat() == (
-        "2025-11-03T23:59:59+01:00")
+        "2025-11-03T23:59:59+01:00"
+    )
 
 
 def test_regional_holiday_added_by_the_administrator_rolls_forward():
@@ -63,5 +66,9 @@ def test_roll_forward_is_explained(packs):
 def test_the_ifg_has_no_extension(packs):
     pack, cal = packs("de")
     with pytest.raises(ExtensionNotAllowed, match="provides no extension"):
-        deadlines(pack, cal, at("2025-11-04T10:00", TZ),
-                  [ClockEvent("extended", at("2025-11-10T10:00", TZ), days=5)])
+        deadlines(
+            pack,
+            cal,
+            at("2025-11-04T10:00", TZ),
+            [ClockEvent("extended", at("2025-11-10T10:00", TZ), days=5)],
+        )

@@ -4,6 +4,7 @@ Due: 30 days from receipt, the day of receipt excluded (General Clauses Act s.9)
 where the information concerns the life or liberty of a person (proviso). The Act moves no
 deadline off a holiday (see docs/law.md). Counted by hand.
 """
+
 import pytest
 
 from foi.law import ClockEvent, complaint_deadlines, complaint_window, deadlines
@@ -46,38 +47,53 @@ def test_life_or_liberty_within_48_hours(packs, received, due, why):
 EVENTS = [
     ([("transferred", "2025-11-07T10:00")], "2025-12-07", "s6(3) transferee's 30 days"),
     ([("transferred", "2025-11-11T10:00")], "2025-12-11", "s6(3) late transfer"),
-    ([("paused", "2025-11-10T10:00"), ("resumed", "2025-11-17T10:00")], "2025-12-10",
-     "s7(3)(a) fee intimation to payment excluded"),
+    (
+        [("paused", "2025-11-10T10:00"), ("resumed", "2025-11-17T10:00")],
+        "2025-12-10",
+        "s7(3)(a) fee intimation to payment excluded",
+    ),
 ]
 
 
 @pytest.mark.parametrize("events, due, why", EVENTS, ids=[r[2] for r in EVENTS])
 def test_clock_events(packs, events, due, why):
     pack, cal = packs("in")
-    result = deadlines(pack, cal, at("2025-11-03T10:00", TZ),
-                       [ClockEvent(kind, at(when, TZ)) for kind, when in events])
+    result = deadlines(
+        pack,
+        cal,
+        at("2025-11-03T10:00", TZ),
+        [ClockEvent(kind, at(when, TZ)) for kind, when in events],
+    )
     assert result.due_at.date() == day(due)
 
 
 def test_late_transfer_is_flagged(packs):
     pack, cal = packs("in")
-    result = deadlines(pack, cal, at("2025-11-03T10:00", TZ),
-                       [ClockEvent("transferred", at("2025-11-11T10:00", TZ))])
+    result = deadlines(
+        pack,
+        cal,
+        at("2025-11-03T10:00", TZ),
+        [ClockEvent("transferred", at("2025-11-11T10:00", TZ))],
+    )
     assert "transfer on 11 Nov 2025 came after the 5 days allowed (RTI Act 2005 s.6(3))" in (
-        result.explain())
+        result.explain()
+    )
 
 
 def test_first_appeal_30_days_or_45_with_reasons(packs):
     """s.19(6): 30 days, extendable to 45 in all."""
     pack, cal = packs("in")
     assert complaint_deadlines(pack, cal, at("2025-11-04T10:00", TZ)).due_at.date() == (
-        day("2025-12-04"))
-    assert complaint_deadlines(pack, cal, at("2025-11-04T10:00", TZ),
-                               extended=True).due_at.date() == day("2025-12-19")
+        day("2025-12-04")
+    )
+    assert complaint_deadlines(
+        pack, cal, at("2025-11-04T10:00", TZ), extended=True
+    ).due_at.date() == day("2025-12-19")
 
 
 def test_first_appeal_must_be_lodged_within_30_days(packs):
     """s.19(1): 30 days from the decision or from the expiry of the period."""
     pack, cal = packs("in")
     assert complaint_window(pack, cal, at("2025-12-04T10:00", TZ)).due_at.date() == (
-        day("2026-01-03"))
+        day("2026-01-03")
+    )

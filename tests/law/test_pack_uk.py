@@ -4,6 +4,7 @@ Due: the 20th working day following the date of receipt (s.10(1)); a working day
 weekends, Christmas Day, Good Friday and a bank holiday in any part of the UK (s.10(6)). The
 day of receipt is day 0 even when it is not a working day (ICO LTT47). Counted by hand.
 """
+
 import pytest
 
 from foi.law import ClockEvent, deadlines
@@ -59,27 +60,44 @@ def test_regional_bank_holiday_is_named_with_its_region(packs):
 
 CLOCK = [
     # s.1(3): a request for clarification; the 20 days run again from the answer.
-    ([("clarification_requested", "2025-11-05T10:00"),
-      ("clarification_received", "2025-11-10T10:00")], "2025-12-09", "s1(3) clarification"),
+    (
+        [
+            ("clarification_requested", "2025-11-05T10:00"),
+            ("clarification_received", "2025-11-10T10:00"),
+        ],
+        "2025-12-09",
+        "s1(3) clarification",
+    ),
     # s.10(2): days between the fees notice and payment are not counted.
-    ([("paused", "2025-11-07T10:00"), ("resumed", "2025-11-17T10:00")], "2025-12-10",
-     "s10(2) fees notice then payment"),
+    (
+        [("paused", "2025-11-07T10:00"), ("resumed", "2025-11-17T10:00")],
+        "2025-12-10",
+        "s10(2) fees notice then payment",
+    ),
 ]
 
 
 @pytest.mark.parametrize("events, due, why", CLOCK, ids=[r[2] for r in CLOCK])
 def test_clock_stops(packs, events, due, why):
     pack, cal = packs("uk")
-    result = deadlines(pack, cal, at("2025-11-03T10:00", TZ),
-                       [ClockEvent(kind, at(when, TZ)) for kind, when in events])
+    result = deadlines(
+        pack,
+        cal,
+        at("2025-11-03T10:00", TZ),
+        [ClockEvent(kind, at(when, TZ)) for kind, when in events],
+    )
     assert result.due_at.date() == day(due)
 
 
 def test_public_interest_extension_of_20_working_days(packs):
     """s.10(3) with the ICO's 20 further working days: 2 Dec 2025 becomes 5 Jan 2026."""
     pack, cal = packs("uk")
-    result = deadlines(pack, cal, at("2025-11-03T10:00", TZ),
-                       [ClockEvent("extended", at("2025-11-20T10:00", TZ), days=20)])
+    result = deadlines(
+        pack,
+        cal,
+        at("2025-11-03T10:00", TZ),
+        [ClockEvent("extended", at("2025-11-20T10:00", TZ), days=20)],
+    )
     assert result.due_at.date() == day("2026-01-05")
     assert result.original_due_at.date() == day("2025-12-02")
     assert result.extended

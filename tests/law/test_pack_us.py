@@ -3,6 +3,7 @@
 Due: 20 days excepting Saturdays, Sundays and legal public holidays after receipt
 ((a)(6)(A)(i)); +10 working days in unusual circumstances ((a)(6)(B)(i)). Counted by hand.
 """
+
 import pytest
 
 from foi.law import ClockEvent, calendar_for, deadlines, get_pack
@@ -35,9 +36,11 @@ def test_twenty_working_days_after_receipt(packs, received, due, why):
 def test_offsets_follow_daylight_saving(packs):
     pack, cal = packs("us")
     assert deadlines(pack, cal, at("2025-03-03T10:00", TZ)).due_at.isoformat() == (
-        "2025-03-31T23:59:59-04:00")
+        "2025-03-31T23:59:59-04:00"
+    )
     assert deadlines(pack, cal, at("2025-10-24T10:00", TZ)).due_at.isoformat() == (
-        "2025-11-24T23:59:59-05:00")
+        "2025-11-24T23:59:59-05:00"
+    )
 
 
 def test_executive_order_closure_as_extra_day_off():
@@ -49,13 +52,24 @@ def test_executive_order_closure_as_extra_day_off():
 
 EVENTS = [
     ([("extended", "2025-11-20T10:00", 10)], "2025-12-17", "a6Bi unusual circumstances +10"),
-    ([("clarification_requested", "2025-11-06T10:00", None),
-      ("clarification_received", "2025-11-17T10:00", None)], "2025-12-11",
-     "a6Aii(I) tolling resumes with 17 days left"),
-    ([("transferred", "2025-03-28T10:00", None)], "2025-04-14",
-     "a6Aii clock starts no later than 10 working days after first receipt"),
-    ([("transferred", "2025-03-05T10:00", None)], "2025-04-02",
-     "a6Aii transfer within 10 days starts on receipt by the right component"),
+    (
+        [
+            ("clarification_requested", "2025-11-06T10:00", None),
+            ("clarification_received", "2025-11-17T10:00", None),
+        ],
+        "2025-12-11",
+        "a6Aii(I) tolling resumes with 17 days left",
+    ),
+    (
+        [("transferred", "2025-03-28T10:00", None)],
+        "2025-04-14",
+        "a6Aii clock starts no later than 10 working days after first receipt",
+    ),
+    (
+        [("transferred", "2025-03-05T10:00", None)],
+        "2025-04-02",
+        "a6Aii transfer within 10 days starts on receipt by the right component",
+    ),
 ]
 
 
@@ -63,8 +77,12 @@ EVENTS = [
 def test_clock_events(packs, events, due, why):
     pack, cal = packs("us")
     received = "2025-03-03T10:00" if events[0][0] == "transferred" else "2025-11-03T10:00"
-    result = deadlines(pack, cal, at(received, TZ),
-                       [ClockEvent(kind, at(when, TZ), days=n) for kind, when, n in events])
+    result = deadlines(
+        pack,
+        cal,
+        at(received, TZ),
+        [ClockEvent(kind, at(when, TZ), days=n) for kind, when, n in events],
+    )
     assert result.due_at.date() == day(due)
 
 

@@ -1,4 +1,5 @@
 """Properties that must hold for every law and every day (hypothesis)."""
+
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
@@ -15,15 +16,15 @@ EXTENDABLE = {"az": 7, "uk": 20, "us": 10}
 _CALENDARS = {code: (get_pack(code), calendar_for(get_pack(code))) for code in ALL_LAWS}
 
 moments = st.datetimes(
-    min_value=datetime(2020, 1, 1), max_value=datetime(2030, 12, 31),
+    min_value=datetime(2020, 1, 1),
+    max_value=datetime(2030, 12, 31),
     timezones=st.just(UTC),
 )
 settings.register_profile("law", max_examples=150, deadline=None)
 settings.load_profile("law")
 
 
-@given(code=st.sampled_from(WORKING_DAY_LAWS), received=moments,
-       on_receipt=st.booleans())
+@given(code=st.sampled_from(WORKING_DAY_LAWS), received=moments, on_receipt=st.booleans())
 def test_due_date_is_a_working_day(code, received, on_receipt):
     pack, cal = _CALENDARS[code]
     pack = pack.with_options(registered_on_receipt=on_receipt)
@@ -31,9 +32,12 @@ def test_due_date_is_a_working_day(code, received, on_receipt):
     assert cal.is_working_day(due.date())
 
 
-@given(code=st.sampled_from(ALL_LAWS), first=moments,
-       gap=st.timedeltas(min_value=timedelta(0), max_value=timedelta(40)),
-       urgency=st.sampled_from([None, "life", "timeliness"]))
+@given(
+    code=st.sampled_from(ALL_LAWS),
+    first=moments,
+    gap=st.timedeltas(min_value=timedelta(0), max_value=timedelta(40)),
+    urgency=st.sampled_from([None, "life", "timeliness"]),
+)
 def test_later_receipt_never_gives_an_earlier_due_date(code, first, gap, urgency):
     pack, cal = _CALENDARS[code]
     if urgency is not None and urgency not in pack.urgent:
@@ -56,14 +60,17 @@ def test_an_extension_never_shortens(code, received, data):
     assert cal.is_working_day(two.due_at.date())
 
 
-@given(code=st.sampled_from(ALL_LAWS), received=moments,
-       pause_after=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20)),
-       pause_for=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=30)),
-       kinds=st.sampled_from([("paused", "resumed"),
-                              ("clarification_requested", "clarification_received")]),
-       urgency=st.sampled_from([None, "life", "timeliness"]))
-def test_pause_then_resume_never_loses_days(code, received, pause_after, pause_for, kinds,
-                                            urgency):
+@given(
+    code=st.sampled_from(ALL_LAWS),
+    received=moments,
+    pause_after=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=20)),
+    pause_for=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=30)),
+    kinds=st.sampled_from(
+        [("paused", "resumed"), ("clarification_requested", "clarification_received")]
+    ),
+    urgency=st.sampled_from([None, "life", "timeliness"]),
+)
+def test_pause_then_resume_never_loses_days(code, received, pause_after, pause_for, kinds, urgency):
     pack, cal = _CALENDARS[code]
     if urgency is not None and urgency not in pack.urgent:
         urgency = None

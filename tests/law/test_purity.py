@@ -1,4 +1,5 @@
 """foi.law stays pure: no Flask, no SQLAlchemy, no reading of the clock."""
+
 import ast
 import subprocess
 import sys
@@ -33,7 +34,8 @@ def test_law_never_reads_the_clock():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 assert node.func.attr not in FORBIDDEN_CALLS, (
-                    f"{path.name}:{node.lineno} calls .{node.func.attr}()")
+                    f"{path.name}:{node.lineno} calls .{node.func.attr}()"
+                )
 
 
 def test_importing_and_running_the_law_loads_no_framework():
@@ -49,6 +51,5 @@ for pack in law.available_packs():
 bad = [m for m in sys.modules if m.split(".")[0] in {FORBIDDEN_MODULES[:-1]!r}]
 print(",".join(bad))
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

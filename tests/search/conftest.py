@@ -1,4 +1,5 @@
 """Fixtures for search tests: a fresh search schema per test and a document factory."""
+
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -47,14 +48,30 @@ def backend(conn) -> SearchBackend:
     return get_backend(conn)
 
 
-def make_doc(request_id: int, title: str = "", body: str = "", *, answer: str = "",
-             attachments_text: str = "", agency_id: int = 1, outcome: str = "granted",
-             topic: str | None = None, published_at: datetime | None = None) -> SearchDocument:
+def make_doc(
+    request_id: int,
+    title: str = "",
+    body: str = "",
+    *,
+    answer: str = "",
+    attachments_text: str = "",
+    agency_id: int = 1,
+    outcome: str = "granted",
+    topic: str | None = None,
+    published_at: datetime | None = None,
+) -> SearchDocument:
     """Return a search document; by default request N was published N days after START."""
     return SearchDocument(
-        request_id=request_id, reference=f"AZ-2025-{request_id:06d}", title=title, body=body,
-        answer=answer, attachments_text=attachments_text, agency_id=agency_id, outcome=outcome,
-        topic=topic, published_at=published_at or START + timedelta(days=request_id),
+        request_id=request_id,
+        reference=f"AZ-2025-{request_id:06d}",
+        title=title,
+        body=body,
+        answer=answer,
+        attachments_text=attachments_text,
+        agency_id=agency_id,
+        outcome=outcome,
+        topic=topic,
+        published_at=published_at or START + timedelta(days=request_id),
     )
 
 
@@ -62,9 +79,18 @@ def make_doc(request_id: int, title: str = "", body: str = "", *, answer: str = 
 def add(conn, backend):
     """Return a function indexing documents given as make_doc arguments, plus filler."""
     for offset, (title, body) in enumerate(FILLER):
-        backend.index(conn, make_doc(9000 + offset, title, body, agency_id=99,
-                                     outcome="refused", topic="other",
-                                     published_at=START - timedelta(days=400 + offset)))
+        backend.index(
+            conn,
+            make_doc(
+                9000 + offset,
+                title,
+                body,
+                agency_id=99,
+                outcome="refused",
+                topic="other",
+                published_at=START - timedelta(days=400 + offset),
+            ),
+        )
 
     def add(*docs: SearchDocument) -> None:
         for doc in docs:
@@ -82,7 +108,6 @@ def search(conn, backend):
         return backend.query(conn, SearchQuery(q=q, **kwargs))
 
     return search
-
 
 
 @pytest.fixture

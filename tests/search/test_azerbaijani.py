@@ -1,4 +1,5 @@
 """Azerbaijani, Russian and English text: case folding and search without diacritics."""
+
 import pytest
 
 

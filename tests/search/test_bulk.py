@@ -3,8 +3,10 @@
 
 def test_reindex_in_batches_indexes_every_document_once(doc, backend, conn, search):
     backend.batch_size = 3
-    docs = [doc(i, f"Kitabxana {i}", "Şəhər kitabxanalarının fondu", agency_id=i % 2 + 1)
-            for i in range(1, 12)]
+    docs = [
+        doc(i, f"Kitabxana {i}", "Şəhər kitabxanalarının fondu", agency_id=i % 2 + 1)
+        for i in range(1, 12)
+    ]
     docs.append(doc(5, "Kitabxana 5", "yenilənmiş mətn"))  # a request given twice: last wins
     steps = []
     assert backend.reindex(conn, iter(docs), progress=steps.append) == 12
@@ -14,5 +16,6 @@ def test_reindex_in_batches_indexes_every_document_once(doc, backend, conn, sear
     assert [h.request_id for h in search("yenilənmiş").hits] == [5]
     assert search("kitabxana", agency_id=2).total == 5  # 1, 3, 7, 9, 11: 5 moved to 1
     docs_with = conn.exec_driver_sql(
-        "SELECT docs FROM search_term WHERE term = 'kitabxanalarının'").scalar()
+        "SELECT docs FROM search_term WHERE term = 'kitabxanalarının'"
+    ).scalar()
     assert docs_with == 10

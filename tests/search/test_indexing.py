@@ -1,4 +1,5 @@
 """Keeping the index in step with publication: index, replace, remove, reindex, similar."""
+
 from foi.search import SearchQuery, get_backend
 
 
@@ -26,8 +27,9 @@ def test_reindex_replaces_everything_and_reports_progress(add, doc, backend, con
     add(doc(1, "Stale document"))
     backend.batch_size = 4
     steps = []
-    count = backend.reindex(conn, (doc(i, f"Fresh {i}", "kitabxana") for i in range(1, 11)),
-                            progress=steps.append)
+    count = backend.reindex(
+        conn, (doc(i, f"Fresh {i}", "kitabxana") for i in range(1, 11)), progress=steps.append
+    )
     assert count == 10
     assert steps == [4, 4, 2]
     assert ids(search("stale")) == []
@@ -69,8 +71,7 @@ def test_similar_requests_for_a_subject_being_typed(add, doc, backend, conn):
     similar = backend.similar(conn, "Məktəblərin təmiri haqqında məlumat")
     assert [h.request_id for h in similar][:2] in ([1, 3], [3, 1])
     assert 4 not in [h.request_id for h in similar]
-    assert [h.request_id for h in backend.similar(conn, "məktəblərin təmiri", agency_id=2)] \
-        == [3]
+    assert [h.request_id for h in backend.similar(conn, "məktəblərin təmiri", agency_id=2)] == [3]
     assert len(backend.similar(conn, "məktəb* təmiri vəsait", limit=1)) == 1
     assert backend.similar(conn, "və") == []
     assert backend.similar(conn, '"*: NEAR(') == []

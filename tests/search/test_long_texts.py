@@ -14,8 +14,10 @@ def test_a_word_after_twenty_thousand_others_is_found(add, doc, search):
 
 def test_an_overlong_token_is_skipped_and_joins_no_phrase(add, doc, search):
     junk = "A" * 300
-    add(doc(1, "Skan", f"Şəhər {junk} büdcəsi. Şəhər büdcəsi ayrıca."),
-        doc(2, "Skan", f"Kənd {junk} yolu"))
+    add(
+        doc(1, "Skan", f"Şəhər {junk} büdcəsi. Şəhər büdcəsi ayrıca."),
+        doc(2, "Skan", f"Kənd {junk} yolu"),
+    )
     assert ids(search("yolu")) == [2]
     assert ids(search('"kənd yolu"')) == []  # the junk between them still separates them
     assert ids(search('"şəhər büdcəsi"')) == [1]

@@ -1,4 +1,5 @@
 """Migration 0005: the search tables of this code going up, and back to what 0004 left."""
+
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
@@ -27,11 +28,13 @@ def test_search_speed_migration_goes_down_and_up(spare_database_url):
                 # The older code's index is still whole: same words, the pairs gone.
                 assert "pairs" not in columns(conn, "search_document")
                 found = conn.exec_driver_sql(
-                    "SELECT request_id FROM search_document WHERE tsv @@ 'budcesi'").all()
+                    "SELECT request_id FROM search_document WHERE tsv @@ 'budcesi'"
+                ).all()
                 assert found == [(1,)]
             else:
-                fts = conn.exec_driver_sql("SELECT sql FROM sqlite_master"
-                                           " WHERE name = 'search_fts'").scalar()
+                fts = conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = 'search_fts'"
+                ).scalar()
                 assert "pairs" not in fts
                 assert conn.exec_driver_sql("SELECT count(*) FROM search_document").scalar() == 0
 

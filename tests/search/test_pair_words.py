@@ -1,4 +1,5 @@
 """Only pairs of common words are indexed after a re-index; every phrase is still found."""
+
 import pytest
 
 from foi.search import base, terms
@@ -41,8 +42,9 @@ def test_excluding_a_phrase_honours_the_list(reindexed, search):
     assert ids(search('xətti -"su kənd"')) == [21]
 
 
-def test_documents_published_after_the_reindex_follow_the_list(reindexed, backend, conn, doc,
-                                                               search):
+def test_documents_published_after_the_reindex_follow_the_list(
+    reindexed, backend, conn, doc, search
+):
     backend.index(conn, doc(30, "Yeni", "Kənd su içməli su"))
     assert sorted(ids(search('"kənd su"'))) == [21, 30]
     assert 30 in ids(search('"içməli su"'))
@@ -51,7 +53,8 @@ def test_documents_published_after_the_reindex_follow_the_list(reindexed, backen
     assert 30 not in ids(search('"içməli su"'))
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(
-            "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)")
+            "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)"
+        )
 
 
 def test_a_small_archive_indexes_every_pair(backend, conn, doc, search):

@@ -1,4 +1,5 @@
 """Ranking, ordering, filters, facets, pagination and snippets of a result page."""
+
 from datetime import UTC, datetime
 
 from markupsafe import Markup
@@ -21,8 +22,12 @@ def test_title_match_ranks_above_body_match(add, doc, search):
 def test_newest_sort_orders_by_publication_time(add, doc, search):
     add(
         doc(1, "Water supply", "water", published_at=datetime(2026, 3, 1, tzinfo=UTC)),
-        doc(2, "Water supply water water", "water water",
-            published_at=datetime(2024, 3, 1, tzinfo=UTC)),
+        doc(
+            2,
+            "Water supply water water",
+            "water water",
+            published_at=datetime(2024, 3, 1, tzinfo=UTC),
+        ),
         doc(3, "Water", "water", published_at=datetime(2025, 3, 1, tzinfo=UTC)),
     )
     assert ids(search("water", sort="newest")) == [1, 3, 2]
@@ -38,14 +43,38 @@ def test_empty_query_lists_everything_newest_first(add, doc, search):
 
 def test_filters_and_facets_describe_the_current_query(add, doc, search):
     add(
-        doc(1, "Bridge repair", agency_id=1, outcome="granted", topic="roads",
-            published_at=datetime(2024, 5, 1, tzinfo=UTC)),
-        doc(2, "Bridge signs", agency_id=2, outcome="refused", topic="roads",
-            published_at=datetime(2025, 5, 1, tzinfo=UTC)),
-        doc(3, "Bridge lighting", agency_id=2, outcome="granted", topic=None,
-            published_at=datetime(2025, 6, 1, tzinfo=UTC)),
-        doc(4, "School meals", agency_id=2, outcome="granted", topic="schools",
-            published_at=datetime(2025, 7, 1, tzinfo=UTC)),
+        doc(
+            1,
+            "Bridge repair",
+            agency_id=1,
+            outcome="granted",
+            topic="roads",
+            published_at=datetime(2024, 5, 1, tzinfo=UTC),
+        ),
+        doc(
+            2,
+            "Bridge signs",
+            agency_id=2,
+            outcome="refused",
+            topic="roads",
+            published_at=datetime(2025, 5, 1, tzinfo=UTC),
+        ),
+        doc(
+            3,
+            "Bridge lighting",
+            agency_id=2,
+            outcome="granted",
+            topic=None,
+            published_at=datetime(2025, 6, 1, tzinfo=UTC),
+        ),
+        doc(
+            4,
+            "School meals",
+            agency_id=2,
+            outcome="granted",
+            topic="schools",
+            published_at=datetime(2025, 7, 1, tzinfo=UTC),
+        ),
     )
     results = search("bridge")
     assert results.total == 3
@@ -90,27 +119,44 @@ def test_snippet_escapes_html_and_marks_matches(add, doc, search):
 
 
 def test_snippet_comes_from_the_answer_or_attachment_that_matched(add, doc, search):
-    add(doc(1, "Contracts", "Please send the contracts.", answer="See the annex.",
-            attachments_text="Annex 3: the contractor Azərinşaat received 2.5 million manat."))
+    add(
+        doc(
+            1,
+            "Contracts",
+            "Please send the contracts.",
+            answer="See the annex.",
+            attachments_text="Annex 3: the contractor Azərinşaat received 2.5 million manat.",
+        )
+    )
     hit = search("azerinsaat").hits[0]
     assert "<mark>Azərinşaat</mark>" in hit.snippet
 
 
 def test_hit_carries_the_public_fields(add, doc, search):
     published = datetime(2025, 9, 1, 12, 30, tzinfo=UTC)
-    add(doc(7, "Budget", agency_id=3, outcome="partial", topic="finance",
-            published_at=published))
+    add(doc(7, "Budget", agency_id=3, outcome="partial", topic="finance", published_at=published))
     hit = search("budget").hits[0]
     assert (hit.request_id, hit.reference, hit.agency_id, hit.outcome, hit.topic) == (
-        7, "AZ-2025-000007", 3, "partial", "finance")
+        7,
+        "AZ-2025-000007",
+        3,
+        "partial",
+        "finance",
+    )
     assert hit.published_at == published and hit.published_at.tzinfo is not None
 
 
 def test_very_common_word_is_listed_newest_first_without_scoring(add, doc, backend, search):
     backend.candidate_limit = 5
     add(*[doc(i, f"Request {i}", "informasiya") for i in range(1, 13)])
-    add(doc(20, "informasiya informasiya", "informasiya informasiya",
-            published_at=datetime(2020, 1, 1, tzinfo=UTC)))
+    add(
+        doc(
+            20,
+            "informasiya informasiya",
+            "informasiya informasiya",
+            published_at=datetime(2020, 1, 1, tzinfo=UTC),
+        )
+    )
     results = search("informasiya", per_page=3)
     assert results.capped is True
     assert results.total == 5  # a lower bound: "5+"
@@ -131,6 +177,8 @@ def test_listing_without_words_keeps_an_exact_total(add, doc, backend, search):
 def test_rare_word_is_ranked_by_relevance(add, doc, backend, search):
     backend.candidate_limit = 5
     add(*[doc(i, f"Request {i}", "informasiya") for i in range(1, 13)])
-    add(doc(20, "Arxiv arxiv", "arxiv", published_at=datetime(2020, 1, 1, tzinfo=UTC)),
-        doc(21, "Request", "arxiv"))
+    add(
+        doc(20, "Arxiv arxiv", "arxiv", published_at=datetime(2020, 1, 1, tzinfo=UTC)),
+        doc(21, "Request", "arxiv"),
+    )
     assert ids(search("arxiv")) == [20, 21]

@@ -1,4 +1,5 @@
 """Word statistics: kept in step with the index, and never changing what a query finds."""
+
 from datetime import UTC, datetime
 
 import pytest
@@ -13,8 +14,9 @@ def ids(results):
 
 
 def docs_with(conn, word):
-    return conn.execute(sa.text("SELECT docs FROM search_term WHERE term = :t"),
-                        {"t": word}).scalar()
+    return conn.execute(
+        sa.text("SELECT docs FROM search_term WHERE term = :t"), {"t": word}
+    ).scalar()
 
 
 def test_statistics_count_documents_per_word_form(add, doc, backend, conn):
@@ -38,8 +40,12 @@ def test_reindex_counts_everything_afresh(add, doc, backend, conn):
 
 def test_prefix_covering_many_words_still_finds_them_all(add, doc, search, monkeypatch):
     monkeypatch.setattr(terms, "MAX_EXPANSION", 3)
-    add(*[doc(i, f"Vergi{suffix}") for i, suffix in
-          enumerate(["", "si", "lər", "ləri", "nin", "yə", "dən"], start=1)])
+    add(
+        *[
+            doc(i, f"Vergi{suffix}")
+            for i, suffix in enumerate(["", "si", "lər", "ləri", "nin", "yə", "dən"], start=1)
+        ]
+    )
     assert ids(search("vergi*")) == list(range(1, 8))  # more words than the expansion holds
     assert ids(search("vergil*")) == [3, 4]  # few words: expanded
     assert ids(search("VERGİL*")) == [3, 4]
@@ -92,29 +98,47 @@ def test_very_long_texts_and_words_are_indexed(add, doc, backend, search):
 def test_a_query_with_a_common_and_a_rare_word_is_ranked(add, doc, backend, search):
     backend.candidate_limit = 5
     add(*[doc(i, f"Request {i}", "informasiya") for i in range(1, 13)])
-    add(doc(20, "Informasiya arxiv", "arxiv", published_at=datetime(2020, 1, 1, tzinfo=UTC)),
-        doc(21, "Request", "informasiya arxiv"))
+    add(
+        doc(20, "Informasiya arxiv", "arxiv", published_at=datetime(2020, 1, 1, tzinfo=UTC)),
+        doc(21, "Request", "informasiya arxiv"),
+    )
     results = search("informasiya arxiv")
     assert results.capped is False and results.total == 2
     assert [h.request_id for h in results.hits] == [20, 21]
 
 
-QUERIES = ["vergi", "vergi*", "təmi*", '"su təchizatı"', "su-təch*", "vergi -torpaq",
-           "torpaq OR su", "informasiya", "informasiya arxiv", "-vergi*", ""]
+QUERIES = [
+    "vergi",
+    "vergi*",
+    "təmi*",
+    '"su təchizatı"',
+    "su-təch*",
+    "vergi -torpaq",
+    "torpaq OR su",
+    "informasiya",
+    "informasiya arxiv",
+    "-vergi*",
+    "",
+]
 
 
-@pytest.mark.parametrize("plan", [
-    {"bitmap_limit": -1},  # PostgreSQL: the GIN index over the newest rows only
-    {"walk_share": 0.0},  # PostgreSQL: walking newest first, every row checked
-])
-def test_results_do_not_depend_on_how_the_query_is_planned(add, doc, backend, search,
-                                                           monkeypatch, plan):
+@pytest.mark.parametrize(
+    "plan",
+    [
+        {"bitmap_limit": -1},  # PostgreSQL: the GIN index over the newest rows only
+        {"walk_share": 0.0},  # PostgreSQL: walking newest first, every row checked
+    ],
+)
+def test_results_do_not_depend_on_how_the_query_is_planned(
+    add, doc, backend, search, monkeypatch, plan
+):
     add(
         doc(1, "Torpaq vergisi", "Kənd təsərrüfatı torpaqlarına görə vergi. informasiya"),
         doc(2, "Su təchizatı", "İçməli su təchizatı layihəsi, təmir işləri. informasiya"),
         doc(3, "Arxiv", "informasiya arxiv, təmizlik", agency_id=2),
         doc(4, "Vergi", "vergi vergi; su təchizatı sonra", agency_id=2),
     )
+
     def found():
         # Newest first: relevance may weigh an expanded prefix a little differently.
         return {q: [h.request_id for h in search(q, sort="newest").hits] for q in QUERIES}
@@ -128,8 +152,9 @@ def test_results_do_not_depend_on_how_the_query_is_planned(add, doc, backend, se
     assert expected["vergi*"] == [4, 1] and expected['"su təchizatı"'] == [4, 2, 9004]
 
 
-def test_newest_matches_of_a_middling_word_come_from_the_newest_rows(add, doc, backend, search,
-                                                                    monkeypatch):
+def test_newest_matches_of_a_middling_word_come_from_the_newest_rows(
+    add, doc, backend, search, monkeypatch
+):
     backend.candidate_limit = 5
     add(*[doc(i, f"Request {i}", "informasiya" if i % 3 else "başqa") for i in range(1, 30)])
     expected = [h.request_id for h in search("informasiya", per_page=10).hits]

@@ -1,4 +1,5 @@
 """Registration, e-mail confirmation, login and password reset, with real e-mail."""
+
 import re
 
 from foi.mail.delivery import deliver_pending
@@ -16,9 +17,15 @@ def _link(mail_server, address: str, path: str) -> str:
 
 
 def test_registration_sends_a_link_that_confirms_the_address(app, client, mail_server):
-    response = client.post("/register", data={"display_name": "Rəşad Əliyev",
-                                               "email": "Rashad@Example.org",
-                                               "password": PASSWORD, "confirm": PASSWORD})
+    response = client.post(
+        "/register",
+        data={
+            "display_name": "Rəşad Əliyev",
+            "email": "Rashad@Example.org",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
+    )
     assert response.status_code == 302
     user = accounts.user_by_email("rashad@example.org")
     assert user.email == "rashad@example.org" and user.email_confirmed_at is None
@@ -28,20 +35,10 @@ def test_registration_sends_a_link_that_confirms_the_address(app, client, mail_s
     assert accounts.user_by_email("rashad@example.org").email_confirmed_at is not None
 
 
-def test_registering_twice_with_one_address_is_refused_and_keeps_the_typed_name(app, client):
-    make_user(email="taken@example.org")
-    page = client.post("/register", data={"display_name": "Günel", "email": "taken@example.org",
-                                          "password": PASSWORD, "confirm": PASSWORD})
-    text = page.get_data(as_text=True)
-    assert page.status_code == 200
-    assert "already exists" in text
-    assert 'value="Günel"' in text
-
-
 def test_wrong_password_is_refused_without_saying_which_part_was_wrong(app, client):
     user = make_user()
     page = client.post("/login", data={"email": user.email, "password": "wrong password!"})
-    assert page.status_code == 200
+    assert page.status_code == 422
     assert "The e-mail or password is not right." in page.get_data(as_text=True)
     page = client.post("/login", data={"email": "nobody@example.org", "password": "whatever12"})
     assert "The e-mail or password is not right." in page.get_data(as_text=True)
@@ -52,8 +49,12 @@ def test_password_reset_link_sets_a_new_password_once(app, client, mail_server):
     client.post("/reset", data={"email": "forgot@example.org"})
     link = _link(mail_server, "forgot@example.org", "/reset/")
 
-    assert client.post(link, data={"password": "a new long password",
-                                   "confirm": "a new long password"}).status_code == 302
+    assert (
+        client.post(
+            link, data={"password": "a new long password", "confirm": "a new long password"}
+        ).status_code
+        == 302
+    )
     assert accounts.user_authenticate(user.email, "a new long password") is not None
     assert accounts.user_authenticate(user.email, PASSWORD) is None
     # The link dies with the old password.
@@ -61,8 +62,10 @@ def test_password_reset_link_sets_a_new_password_once(app, client, mail_server):
     assert "invalid or has expired" in page.get_data(as_text=True)
 
 
-def test_reset_for_an_unknown_address_reveals_nothing(app, client, mail_server):
+def test_reset_for_an_unknown_address_reveals_nothing_on_the_page(app, client, mail_server):
     response = client.post("/reset", data={"email": "ghost@example.org"}, follow_redirects=True)
     assert "If an account uses this address" in response.get_data(as_text=True)
     deliver_pending(utcnow())
-    assert mail_server.to("ghost@example.org") == []
+    # Only the mailbox's owner learns there is no account (and gets no reset link).
+    [note] = mail_server.to("ghost@example.org")
+    assert "/reset/" not in note.get_content()

@@ -1,5 +1,7 @@
 """What officers and citizens do to a request, and what the requester is told."""
-from datetime import timedelta
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -10,6 +12,8 @@ from foi.models.base import utcnow
 from foi.services import answering, filing
 from foi.services.errors import DomainError, NotAllowed, NotFound
 from tests.factories import file_request, make_agency, make_user
+
+BAKU = ZoneInfo("Asia/Baku")
 
 
 @pytest.fixture
@@ -27,8 +31,10 @@ def kinds(req):
 
 def test_filing_gives_a_reference_a_due_date_and_two_public_events(setup):
     agency, _, citizen, _ = setup
-    req = file_request(citizen, agency)
-    assert req.reference.startswith(f"AZ-{utcnow().year}-")
+    # 1 January in Baku while it is still 31 December in UTC: the year of the law's timezone.
+    new_year = datetime(2027, 1, 1, 2, tzinfo=BAKU)
+    req = file_request(citizen, agency, now=new_year)
+    assert req.reference.startswith("AZ-2027-")
     assert kinds(req) == ["filed", "routed"]
     assert req.due_at - req.received_at >= timedelta(days=7)  # 7 working days, art. 24.1
 
@@ -41,17 +47,25 @@ def test_references_count_up_within_the_year(setup):
 
 def test_life_or_liberty_request_is_due_within_48_hours(setup):
     agency, _, citizen, _ = setup
-    req = file_request(citizen, agency, urgency="life")
-    assert req.due_at - req.received_at <= timedelta(hours=48 + 24 * 4)  # rest days not counted
-    assert req.due_at < file_request(citizen, agency).due_at
+    friday = datetime(2026, 2, 6, 16, tzinfo=BAKU)
+    req = file_request(citizen, agency, urgency="life", now=friday)
+    # 48 hours not counting the rest days (art. 24.3): Saturday and Sunday are skipped.
+    assert req.due_at == datetime(2026, 2, 10, 16, tzinfo=BAKU)
+    # The standard 7 working days from the next working day (art. 24.1, 24.5): Monday 9 to
+    # Tuesday 17 February, to the end of that day.
+    standard = file_request(citizen, agency, now=friday)
+    assert standard.due_at == datetime(2026, 2, 17, 23, 59, 59, tzinfo=BAKU)
 
 
-@pytest.mark.parametrize("field,values", [
-    ("subject", {"subject": "  "}),
-    ("body", {"body": ""}),
-    ("subject", {"subject": "x" * 301}),
-    ("urgency", {"urgency": "tomorrow"}),
-])
+@pytest.mark.parametrize(
+    "field,values",
+    [
+        ("subject", {"subject": "  "}),
+        ("body", {"body": ""}),
+        ("subject", {"subject": "x" * 301}),
+        ("urgency", {"urgency": "tomorrow"}),
+    ],
+)
 def test_bad_filing_names_the_field_and_writes_nothing(setup, field, values):
     agency, _, citizen, _ = setup
     with pytest.raises(DomainError) as error:
@@ -82,8 +96,12 @@ def test_transfer_moves_the_request_and_tells_the_requester(setup, mail_server):
     with pytest.raises(DomainError) as error:
         answering.request_transfer(actor=officer, req=req, agency_id=other.id, reason="")
     assert error.value.field == "reason"
-    answering.request_transfer(actor=officer, req=req, agency_id=other.id,
-                               reason="Büdcə icrası İqtisadiyyat Nazirliyinə aiddir.")
+    answering.request_transfer(
+        actor=officer,
+        req=req,
+        agency_id=other.id,
+        reason="Büdcə icrası İqtisadiyyat Nazirliyinə aiddir.",
+    )
     assert req.agency_id == other.id and req.assignee_id is None
     # The old agency loses it, the new one has it.
     with pytest.raises(NotFound):
@@ -128,8 +146,12 @@ def test_citizen_withdraws_only_an_open_request_of_their_own(setup):
 def test_html_in_answers_is_stripped(setup):
     agency, _, citizen, officer = setup
     req = file_request(citizen, agency)
-    answering.request_answer(actor=officer, req=req, outcome="given",
-                             text="<script>alert(1)</script><b>Məlumat</b> əlavə olunur.")
+    answering.request_answer(
+        actor=officer,
+        req=req,
+        outcome="given",
+        text="<script>alert(1)</script><b>Məlumat</b> əlavə olunur.",
+    )
     assert "<script>" not in req.response.body and "Məlumat əlavə olunur." in req.response.body
 
 

@@ -1,12 +1,14 @@
 """The public calculator answers "when must they answer?" for every law, without JavaScript."""
+
 import pytest
 
 from foi.law import pack_codes
 
 
 def page(client, lang="en", **args):
-    response = client.get("/deadline-calculator", query_string=args,
-                          headers={"Accept-Language": lang})
+    response = client.get(
+        "/deadline-calculator", query_string=args, headers={"Accept-Language": lang}
+    )
     return response.status_code, response.get_data(as_text=True)
 
 
@@ -30,8 +32,9 @@ def test_explanation_matches_the_cli_due_date(client, app):
     from foi.law import calendar_for, deadlines, get_pack
 
     pack = get_pack("az")
-    expected = deadlines(pack, calendar_for(pack),
-                         datetime(2026, 3, 18, 10, tzinfo=ZoneInfo("Asia/Baku")))
+    expected = deadlines(
+        pack, calendar_for(pack), datetime(2026, 3, 18, 10, tzinfo=ZoneInfo("Asia/Baku"))
+    )
     status, html = page(client, law="az", received="2026-03-18T10:00")
     for line in expected.explanation_lines("en"):
         assert f"<li>{line}</li>" in html

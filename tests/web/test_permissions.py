@@ -1,4 +1,5 @@
 """Nobody sees what is not theirs: requests of others, other agencies, internal notes."""
+
 import pytest
 
 from foi.services.answering import request_answer, request_note
@@ -17,8 +18,14 @@ def world(app):
     coordinator = make_user("coordinator", health)
     foreign_officer = make_user("officer", justice)
     req = file_request(citizen, health)
-    return dict(req=req, citizen=citizen, other_citizen=other_citizen, officer=officer,
-                coordinator=coordinator, foreign_officer=foreign_officer)
+    return dict(
+        req=req,
+        citizen=citizen,
+        other_citizen=other_citizen,
+        officer=officer,
+        coordinator=coordinator,
+        foreign_officer=foreign_officer,
+    )
 
 
 def test_citizen_cannot_open_another_citizens_request(world, login):
@@ -46,6 +53,7 @@ def test_internal_note_is_seen_by_staff_only(world, login):
     request_note(actor=world["officer"], req=req, text=SECRET_NOTE)
     request_answer(actor=world["officer"], req=req, outcome="given", text="Cavab mətni.")
     from foi.services.publishing import response_approve
+
     response_approve(actor=world["coordinator"], req=req)
 
     staff_page = login(world["officer"]).get(f"/officer/requests/{req.reference}")
@@ -57,14 +65,19 @@ def test_internal_note_is_seen_by_staff_only(world, login):
 
     client = login(world["other_citizen"])
     client.post("/logout")
-    for url in (f"/r/{req.reference}", f"/api/v1/requests/{req.reference}",
-                "/archive?q=razılaşdırılmalıdır", "/api/v1/requests?q=Cavab"):
+    for url in (
+        f"/r/{req.reference}",
+        f"/api/v1/requests/{req.reference}",
+        "/archive?q=razılaşdırılmalıdır",
+        "/api/v1/requests?q=Cavab",
+    ):
         body = client.get(url).get_data(as_text=True)
         assert SECRET_NOTE not in body, url
         assert "owner@example.org" not in body and "Nizami" not in body, url
     # A word found only in the note finds nothing.
     assert f"/r/{req.reference}" not in client.get("/archive?q=razılaşdırılmalıdır").get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_unapproved_answer_is_not_public(world, client):
@@ -72,5 +85,4 @@ def test_unapproved_answer_is_not_public(world, client):
     request_answer(actor=world["officer"], req=req, outcome="given", text="Hələ dərc olunmayıb.")
     assert client.get(f"/r/{req.reference}").status_code == 404
     assert client.get(f"/api/v1/requests/{req.reference}").status_code == 404
-    assert client.get(f"/api/v1/requests/{req.reference}").mimetype == \
-        "application/problem+json"
+    assert client.get(f"/api/v1/requests/{req.reference}").mimetype == "application/problem+json"

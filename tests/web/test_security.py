@@ -1,4 +1,5 @@
 """Browser-side protections on every page."""
+
 import pytest
 
 from foi import create_app
@@ -19,8 +20,9 @@ def test_session_cookie_is_http_only_and_same_site(client):
 
 def test_forms_refuse_posts_without_csrf_token(database_url):
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, WTF_CSRF_ENABLED=True)
-    response = app.test_client().post("/login", data={"email": "a@example.org",
-                                                      "password": "whatever123"})
+    response = app.test_client().post(
+        "/login", data={"email": "a@example.org", "password": "whatever123"}
+    )
     assert response.status_code == 400
 
 

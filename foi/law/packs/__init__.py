@@ -1,4 +1,5 @@
 """The registry of rule packs, one module per jurisdiction, imported on first use."""
+
 from __future__ import annotations
 
 import importlib
@@ -20,7 +21,8 @@ def get_pack(code: str) -> RulePack:
     module = _MODULES.get(str(code).strip().lower())
     if module is None:
         raise UnknownLaw(f"No law {code!r}; known laws: {', '.join(_MODULES)}.")
-    return importlib.import_module(f"foi.law.packs.{module}").PACK
+    pack: RulePack = importlib.import_module(f"foi.law.packs.{module}").PACK
+    return pack
 
 
 def available_packs() -> list[RulePack]:

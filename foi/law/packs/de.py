@@ -5,6 +5,7 @@ ending on a Saturday, Sunday or public holiday ends on the next working day (§3
 the administrative counterpart of §193 BGB). Only the nine nationwide holidays are used: the
 place of the authority decides regional ones, which an administrator adds as extra days off.
 """
+
 from __future__ import annotations
 
 from foi.law.rules import HolidaySource, OversightBody, Period, RefusalGround, RulePack
@@ -17,25 +18,55 @@ def _ground(code: str, article: str, en: str, az: str, ru: str) -> RefusalGround
 
 
 REFUSAL_GROUNDS = (
-    _ground("public_interests", "§ 3 IFG", "Protection of special public interests",
-            "Xüsusi ictimai maraqların qorunması", "Защита особых публичных интересов"),
-    _ground("security", "§ 3 Nr. 1-2 IFG", "International relations, defence, public security",
-            "Beynəlxalq münasibətlər, müdafiə, ictimai təhlükəsizlik",
-            "Международные отношения, оборона, общественная безопасность"),
-    _ground("proceedings", "§ 3 Nr. 1 g IFG", "Ongoing court or investigative proceedings",
-            "Davam edən məhkəmə və ya istintaq icraatı",
-            "Текущее судебное или следственное производство"),
-    _ground("secrecy", "§ 3 Nr. 4 IFG", "Statutory secrecy or classified information",
-            "Qanunla qorunan sirr və ya məxfi məlumat",
-            "Тайна, охраняемая законом, или секретные сведения"),
-    _ground("decision_making", "§ 4 IFG", "Protection of the official decision-making process",
-            "Rəsmi qərar qəbuletmə prosesinin qorunması",
-            "Защита процесса принятия служебных решений"),
-    _ground("personal_data", "§ 5 IFG", "Protection of personal data",
-            "Şəxsi məlumatların qorunması", "Защита персональных данных"),
-    _ground("trade_secrets", "§ 6 IFG", "Intellectual property, trade and business secrets",
-            "Əqli mülkiyyət, ticarət və işgüzar sirlər",
-            "Интеллектуальная собственность, коммерческая тайна"),
+    _ground(
+        "public_interests",
+        "§ 3 IFG",
+        "Protection of special public interests",
+        "Xüsusi ictimai maraqların qorunması",
+        "Защита особых публичных интересов",
+    ),
+    _ground(
+        "security",
+        "§ 3 Nr. 1-2 IFG",
+        "International relations, defence, public security",
+        "Beynəlxalq münasibətlər, müdafiə, ictimai təhlükəsizlik",
+        "Международные отношения, оборона, общественная безопасность",
+    ),
+    _ground(
+        "proceedings",
+        "§ 3 Nr. 1 g IFG",
+        "Ongoing court or investigative proceedings",
+        "Davam edən məhkəmə və ya istintaq icraatı",
+        "Текущее судебное или следственное производство",
+    ),
+    _ground(
+        "secrecy",
+        "§ 3 Nr. 4 IFG",
+        "Statutory secrecy or classified information",
+        "Qanunla qorunan sirr və ya məxfi məlumat",
+        "Тайна, охраняемая законом, или секретные сведения",
+    ),
+    _ground(
+        "decision_making",
+        "§ 4 IFG",
+        "Protection of the official decision-making process",
+        "Rəsmi qərar qəbuletmə prosesinin qorunması",
+        "Защита процесса принятия служебных решений",
+    ),
+    _ground(
+        "personal_data",
+        "§ 5 IFG",
+        "Protection of personal data",
+        "Şəxsi məlumatların qorunması",
+        "Защита персональных данных",
+    ),
+    _ground(
+        "trade_secrets",
+        "§ 6 IFG",
+        "Intellectual property, trade and business secrets",
+        "Əqli mülkiyyət, ticarət və işgüzar sirlər",
+        "Интеллектуальная собственность, коммерческая тайна",
+    ),
 )
 
 PACK = RulePack(
@@ -46,8 +77,11 @@ PACK = RulePack(
         "az": "İnformasiya Azadlığı haqqında Qanun (IFG), Almaniya",
         "ru": "Закон о свободе информации (IFG), Германия",
     },
-    jurisdiction={"en": "Germany (federal)", "az": "Almaniya (federal)",
-                  "ru": "Германия (федеральный уровень)"},
+    jurisdiction={
+        "en": "Germany (federal)",
+        "az": "Almaniya (federal)",
+        "ru": "Германия (федеральный уровень)",
+    },
     response=Period(1, "months", "§ 7 Abs. 5 IFG; §§ 187(1), 188(2) BGB"),
     registered_on_receipt=True,
     registration_article="§ 187 Abs. 1 BGB",
@@ -69,26 +103,28 @@ PACK = RulePack(
     refusal_article="§ 9 IFG",
     refusal_requirements={
         "en": "A refusal is a reasoned administrative act with instructions on remedies; the "
-              "applicant may object (Widerspruch) and then sue (§ 9 IFG, § 39 VwVfG).",
+        "applicant may object (Widerspruch) and then sue (§ 9 IFG, § 39 VwVfG).",
         "az": "İmtina hüquqi müdafiə vasitələri göstərilməklə əsaslandırılmış inzibati aktdır; "
-              "ərizəçi etiraz edə və sonra məhkəməyə müraciət edə bilər.",
+        "ərizəçi etiraz edə və sonra məhkəməyə müraciət edə bilər.",
         "ru": "Отказ — мотивированный административный акт с разъяснением средств защиты; "
-              "заявитель может подать возражение, затем иск (§ 9 IFG).",
+        "заявитель может подать возражение, затем иск (§ 9 IFG).",
     },
     refusal_grounds=REFUSAL_GROUNDS,
     holidays=HOLIDAYS,
     oversight=OversightBody(
-        name={"en": "Federal Commissioner for Data Protection and Freedom of Information (BfDI)",
-              "az": "Məlumatların Mühafizəsi və İnformasiya Azadlığı üzrə Federal Müvəkkil",
-              "ru": "Федеральный уполномоченный по защите данных и свободе информации"},
+        name={
+            "en": "Federal Commissioner for Data Protection and Freedom of Information (BfDI)",
+            "az": "Məlumatların Mühafizəsi və İnformasiya Azadlığı üzrə Federal Müvəkkil",
+            "ru": "Федеральный уполномоченный по защите данных и свободе информации",
+        },
         article="§ 12 IFG",
         description={
             "en": "Anyone may appeal to the BfDI, who mediates; binding remedies come from the "
-                  "objection procedure and the administrative courts.",
+            "objection procedure and the administrative courts.",
             "az": "Hər kəs BfDI-yə müraciət edə bilər; məcburi vasitələr etiraz və inzibati "
-                  "məhkəmələrdir.",
+            "məhkəmələrdir.",
             "ru": "Любой может обратиться к BfDI; обязательные решения — возражение и "
-                  "административные суды.",
+            "административные суды.",
         },
         url="https://www.bfdi.bund.de",
     ),

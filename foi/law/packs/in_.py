@@ -1,4 +1,5 @@
 """India: Right to Information Act, 2005 (module named in_ because `in` is a keyword)."""
+
 from __future__ import annotations
 
 from foi.law.rules import HolidaySource, OversightBody, Period, RefusalGround, RulePack
@@ -11,34 +12,83 @@ def _ground(code: str, article: str, en: str, az: str, ru: str) -> RefusalGround
 
 
 REFUSAL_GROUNDS = (
-    _ground("sovereignty", "s.8(1)(a)", "Sovereignty, integrity, security of India",
-            "Hindistanın suverenliyi, bütövlüyü, təhlükəsizliyi",
-            "Суверенитет, целостность, безопасность Индии"),
-    _ground("court_forbidden", "s.8(1)(b)", "Expressly forbidden by a court",
-            "Məhkəmə tərəfindən açıq şəkildə qadağan edilib", "Прямо запрещено судом"),
-    _ground("privilege", "s.8(1)(c)", "Breach of privilege of Parliament or a Legislature",
-            "Parlamentin imtiyazının pozulması", "Нарушение привилегий парламента"),
-    _ground("commercial", "s.8(1)(d)", "Commercial confidence, trade secrets",
-            "Kommersiya məxfiliyi, ticarət sirləri", "Коммерческая тайна"),
-    _ground("fiduciary", "s.8(1)(e)", "Fiduciary relationship",
-            "Etibar münasibəti", "Фидуциарные отношения"),
-    _ground("foreign_confidence", "s.8(1)(f)", "Received in confidence from a foreign government",
-            "Xarici hökumətdən məxfi alınıb", "Получено конфиденциально от иностранного "
-            "правительства"),
-    _ground("safety", "s.8(1)(g)", "Endangers life or physical safety",
-            "Həyat və ya fiziki təhlükəsizlik üçün təhlükə",
-            "Угроза жизни или физической безопасности"),
-    _ground("investigation", "s.8(1)(h)", "Impedes investigation or prosecution",
-            "İstintaqa və ya cinayət təqibinə mane olur",
-            "Препятствует расследованию или преследованию"),
-    _ground("cabinet", "s.8(1)(i)", "Cabinet papers", "Nazirlər Kabinetinin sənədləri",
-            "Документы кабинета министров"),
-    _ground("personal", "s.8(1)(j)", "Personal information without public interest",
-            "İctimai marağı olmayan şəxsi məlumat",
-            "Личная информация без общественного интереса"),
-    _ground("copyright", "s.9", "Infringes copyright of a person other than the State",
-            "Dövlətdən başqa şəxsin müəllif hüququnu pozur",
-            "Нарушает авторское право лица, не являющегося государством"),
+    _ground(
+        "sovereignty",
+        "s.8(1)(a)",
+        "Sovereignty, integrity, security of India",
+        "Hindistanın suverenliyi, bütövlüyü, təhlükəsizliyi",
+        "Суверенитет, целостность, безопасность Индии",
+    ),
+    _ground(
+        "court_forbidden",
+        "s.8(1)(b)",
+        "Expressly forbidden by a court",
+        "Məhkəmə tərəfindən açıq şəkildə qadağan edilib",
+        "Прямо запрещено судом",
+    ),
+    _ground(
+        "privilege",
+        "s.8(1)(c)",
+        "Breach of privilege of Parliament or a Legislature",
+        "Parlamentin imtiyazının pozulması",
+        "Нарушение привилегий парламента",
+    ),
+    _ground(
+        "commercial",
+        "s.8(1)(d)",
+        "Commercial confidence, trade secrets",
+        "Kommersiya məxfiliyi, ticarət sirləri",
+        "Коммерческая тайна",
+    ),
+    _ground(
+        "fiduciary",
+        "s.8(1)(e)",
+        "Fiduciary relationship",
+        "Etibar münasibəti",
+        "Фидуциарные отношения",
+    ),
+    _ground(
+        "foreign_confidence",
+        "s.8(1)(f)",
+        "Received in confidence from a foreign government",
+        "Xarici hökumətdən məxfi alınıb",
+        "Получено конфиденциально от иностранного правительства",
+    ),
+    _ground(
+        "safety",
+        "s.8(1)(g)",
+        "Endangers life or physical safety",
+        "Həyat və ya fiziki təhlükəsizlik üçün təhlükə",
+        "Угроза жизни или физической безопасности",
+    ),
+    _ground(
+        "investigation",
+        "s.8(1)(h)",
+        "Impedes investigation or prosecution",
+        "İstintaqa və ya cinayət təqibinə mane olur",
+        "Препятствует расследованию или преследованию",
+    ),
+    _ground(
+        "cabinet",
+        "s.8(1)(i)",
+        "Cabinet papers",
+        "Nazirlər Kabinetinin sənədləri",
+        "Документы кабинета министров",
+    ),
+    _ground(
+        "personal",
+        "s.8(1)(j)",
+        "Personal information without public interest",
+        "İctimai marağı olmayan şəxsi məlumat",
+        "Личная информация без общественного интереса",
+    ),
+    _ground(
+        "copyright",
+        "s.9",
+        "Infringes copyright of a person other than the State",
+        "Dövlətdən başqa şəxsin müəllif hüququnu pozur",
+        "Нарушает авторское право лица, не являющегося государством",
+    ),
 )
 
 PACK = RulePack(
@@ -69,27 +119,29 @@ PACK = RulePack(
     refusal_article="RTI Act 2005 s.7(8)",
     refusal_requirements={
         "en": "A rejection must give the reasons, the period within which an appeal may be "
-              "preferred and the particulars of the appellate authority (s.7(8)).",
+        "preferred and the particulars of the appellate authority (s.7(8)).",
         "az": "İmtina səbəbləri, şikayət müddətini və apellyasiya orqanının məlumatlarını "
-              "göstərməlidir (s.7(8)).",
+        "göstərməlidir (s.7(8)).",
         "ru": "Отказ указывает причины, срок обжалования и сведения об апелляционном органе "
-              "(s.7(8)).",
+        "(s.7(8)).",
     },
     refusal_grounds=REFUSAL_GROUNDS,
     holidays=HOLIDAYS,
     oversight=OversightBody(
-        name={"en": "Central / State Information Commission",
-              "az": "Mərkəzi / Ştat İnformasiya Komissiyası",
-              "ru": "Центральная / штатная информационная комиссия"},
+        name={
+            "en": "Central / State Information Commission",
+            "az": "Mərkəzi / Ştat İnformasiya Komissiyası",
+            "ru": "Центральная / штатная информационная комиссия",
+        },
         article="RTI Act 2005 ss.18-19",
         description={
             "en": "First appeal to the senior officer within 30 days (s.19(1)), decided in 30 "
-                  "days, at most 45 (s.19(6)); second appeal to the Information Commission "
-                  "within 90 days (s.19(3)).",
+            "days, at most 45 (s.19(6)); second appeal to the Information Commission "
+            "within 90 days (s.19(3)).",
             "az": "Birinci şikayət 30 gün ərzində (s.19(1)), 30-45 gündə həll edilir; ikinci "
-                  "şikayət 90 gün ərzində İnformasiya Komissiyasına (s.19(3)).",
+            "şikayət 90 gün ərzində İnformasiya Komissiyasına (s.19(3)).",
             "ru": "Первая апелляция в течение 30 дней (s.19(1)), решение за 30, максимум 45 "
-                  "дней; вторая — в Информационную комиссию в течение 90 дней (s.19(3)).",
+            "дней; вторая — в Информационную комиссию в течение 90 дней (s.19(3)).",
         },
         url="https://cic.gov.in",
     ),

@@ -1,4 +1,5 @@
 """Administrators keep each law's calendar of extra days off and working days."""
+
 from __future__ import annotations
 
 import calendar as monthly
@@ -26,8 +27,10 @@ from foi.services.calendar import (
 )
 from foi.services.deadlines import law_calendar
 from foi.services.errors import DomainError
-from foi.web.admin.views import admin_only, bp
-from foi.web.forms import show_error
+from foi.web.admin import bp
+from foi.web.admin.views import admin_only
+from foi.web.forms import form_status, show_error
+from foi.web.numbers import query_int
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -44,21 +47,35 @@ DAY_STATES = {
 
 
 class ExceptionForm(FlaskForm):
+    """Declare a day off or a working day in a law's calendar."""
+
     day = DateField(_l("Date"), validators=[DataRequired(message=_l("Enter a date."))])
-    kind = RadioField(_l("The day becomes"), default=DAY_OFF, choices=[
-        (DAY_OFF, _l("A day off (election, mourning, moved holiday)")),
-        (WORKING_DAY, _l("A working day (a weekend day worked instead of another)")),
-    ], validators=[DataRequired()])
-    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=300)],
-                         description=_l("Shown in deadline explanations, e.g. “Election day”."))
+    kind = RadioField(
+        _l("The day becomes"),
+        default=DAY_OFF,
+        choices=[
+            (DAY_OFF, _l("A day off (election, mourning, moved holiday)")),
+            (WORKING_DAY, _l("A working day (a weekend day worked instead of another)")),
+        ],
+        validators=[DataRequired()],
+    )
+    reason = StringField(
+        _l("Reason"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Shown in deadline explanations, e.g. “Election day”."),
+    )
 
 
 class RemoveForm(FlaskForm):
+    """Withdraw the exception of one day."""
+
     day = HiddenField(validators=[DataRequired()])
 
 
 @dataclass
 class DayCell:
+    """One day of the calendar page: its state, mark and name."""
+
     day: date
     state: str
     mark: str
@@ -67,8 +84,7 @@ class DayCell:
 
 
 def _year_arg() -> int:
-    value = request.args.get("year", "")
-    year = int(value) if value.isdigit() else date.today().year
+    year = query_int("year", strict=False) or date.today().year
     return min(max(year, MIN_YEAR), MAX_YEAR)
 
 
@@ -102,26 +118,44 @@ def year_grid(law_code: str, year: int, lang: str) -> list[dict]:
     weeks = monthly.Calendar(firstweekday=0)
     months = []
     for month in range(1, 13):
-        rows = [[day_cell(cal, d, exceptions, lang) if d.month == month else None for d in week]
-                for week in weeks.monthdatescalendar(year, month)]
-        months.append({"name": format_date(date(year, month, 1), "LLLL yyyy", locale=lang),
-                       "weeks": rows})
+        rows = [
+            [day_cell(cal, d, exceptions, lang) if d.month == month else None for d in week]
+            for week in weeks.monthdatescalendar(year, month)
+        ]
+        months.append(
+            {"name": format_date(date(year, month, 1), "LLLL yyyy", locale=lang), "weeks": rows}
+        )
     return months
 
 
 def _render(law: str, year: int, form: ExceptionForm, status: int = 200):
     lang = current_locale()
     months = year_grid(law, year, lang)
-    special = [c for m in months for w in m["weeks"] for c in w
-               if c and c.state not in ("working", "weekend")]
+    special = [
+        c
+        for m in months
+        for w in m["weeks"]
+        for c in w
+        if c and c.state not in ("working", "weekend")
+    ]
     names = get_day_names("abbreviated", locale=lang)
     long_names = get_day_names("wide", locale=lang)
     return render_template(
-        "admin/calendar.html", law=law, year=year, months=months, special=special,
-        packs=available_packs(), form=form, remove_form=RemoveForm(), locale=lang,
+        "admin/calendar.html",
+        law=law,
+        year=year,
+        months=months,
+        special=special,
+        packs=available_packs(),
+        form=form,
+        remove_form=RemoveForm(),
+        locale=lang,
         weekdays=[(names[i], long_names[i]) for i in range(7)],
-        exceptions=calendar_exceptions(law, year), states=DAY_STATES,
-        min_year=MIN_YEAR, max_year=MAX_YEAR), status
+        exceptions=calendar_exceptions(law, year),
+        states=DAY_STATES,
+        min_year=MIN_YEAR,
+        max_year=MAX_YEAR,
+    ), status
 
 
 def _flash_moves(moves: list[DeadlineMove]) -> None:
@@ -129,38 +163,51 @@ def _flash_moves(moves: list[DeadlineMove]) -> None:
         flash(_("Saved. No open deadline was affected."), "success")
         return
     refs = ", ".join(m.reference for m in moves[:10]) + (" …" if len(moves) > 10 else "")
-    flash(ngettext("Saved. %(num)d open deadline moved: %(refs)s.",
-                   "Saved. %(num)d open deadlines moved: %(refs)s.", len(moves), refs=refs),
-          "success")
+    flash(
+        ngettext(
+            "Saved. %(num)d open deadline moved: %(refs)s.",
+            "Saved. %(num)d open deadlines moved: %(refs)s.",
+            len(moves),
+            refs=refs,
+        ),
+        "success",
+    )
 
 
 @bp.get("/calendar")
 @admin_only
 def calendar():
+    """Show a law's year: holidays, exceptions, and the form to add one."""
     return _render(_law_arg(), _year_arg(), ExceptionForm())
 
 
 @bp.post("/calendar/add")
 @admin_only
 def calendar_add():
+    """Add a day off or a working day; list the deadlines it moved."""
     law, year = _law_arg(request.form), _year_arg()
     form = ExceptionForm()
     if form.validate_on_submit():
         try:
-            moves = calendar_exception_add(actor=current_user, law_code=law,
-                                           day=form.day.data, kind=form.kind.data,
-                                           reason=form.reason.data or "")
+            moves = calendar_exception_add(
+                actor=current_user,
+                law_code=law,
+                day=form.day.data,
+                kind=form.kind.data,
+                reason=form.reason.data or "",
+            )
         except DomainError as exc:
             show_error(form, exc)
         else:
             _flash_moves(moves)
             return redirect(url_for("admin.calendar", law=law, year=form.day.data.year))
-    return _render(law, year, form, 400)
+    return _render(law, year, form, form_status(form))
 
 
 @bp.post("/calendar/remove")
 @admin_only
 def calendar_remove():
+    """Withdraw a day's exception; list the deadlines it moved back."""
     law, year = _law_arg(request.form), _year_arg()
     form = RemoveForm()
     try:

@@ -1,4 +1,5 @@
 """The public deadline calculator: its form, and the answer put into words."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,12 +33,14 @@ class CalculatorForm(Form):
     """Read from the query string: a GET form that anyone can bookmark or share."""
 
     law = HiddenField()
-    received = StringField(_l("Received on"),
-                           description=_l("Date and time in the law's own timezone, "
-                                          "e.g. 2026-11-27T10:00."))
+    received = StringField(
+        _l("Received on"),
+        description=_l("Date and time in the law's own timezone, e.g. 2026-11-27T10:00."),
+    )
     urgency = RadioField(_l("Urgency"), default="", validators=[Optional()])
-    extend_days = IntegerField(_l("Extension in working days (optional)"),
-                               validators=[Optional(), NumberRange(min=1)])
+    extend_days = IntegerField(
+        _l("Extension in working days (optional)"), validators=[Optional(), NumberRange(min=1)]
+    )
 
 
 def calculator_form(args, pack: RulePack) -> CalculatorForm:
@@ -46,12 +49,19 @@ def calculator_form(args, pack: RulePack) -> CalculatorForm:
     form.law.data = pack.code
     form.urgency.choices = [("", _l("Ordinary request"))] + [
         (code, f"{URGENCY_CHOICES.get(code, code)} ({period_text(pack.urgent[code])})")
-        for code in pack.urgencies]
+        for code in pack.urgencies
+    ]
     if pack.max_extension_working_days:
         form.extend_days.validators = [
-            Optional(), NumberRange(min=1, max=pack.max_extension_working_days,
-                                    message=_l("Enter a whole number from 1 to %(max)d.",
-                                               max=pack.max_extension_working_days))]
+            Optional(),
+            NumberRange(
+                min=1,
+                max=pack.max_extension_working_days,
+                message=_l(
+                    "Enter a whole number from 1 to %(max)d.", max=pack.max_extension_working_days
+                ),
+            ),
+        ]
     else:
         del form.extend_days
     return form
@@ -65,8 +75,9 @@ def period_text(period) -> str:
         "days": ngettext("%(num)d day", "%(num)d days", n),
         "months": ngettext("%(num)d month", "%(num)d months", n),
         "hours": ngettext("%(num)d hour", "%(num)d hours", n),
-        "working_hours": ngettext("%(num)d hour on working days", "%(num)d hours on working days",
-                                  n),
+        "working_hours": ngettext(
+            "%(num)d hour on working days", "%(num)d hours on working days", n
+        ),
     }[period.unit]
 
 
@@ -97,8 +108,9 @@ class Answer:
     lines: list[str]
 
 
-def calculate(form: CalculatorForm, pack: RulePack, cal: WorkingCalendar,
-              lang: str) -> Answer | None:
+def calculate(
+    form: CalculatorForm, pack: RulePack, cal: WorkingCalendar, lang: str
+) -> Answer | None:
     """Validate the form and compute the deadline; put any error next to its field."""
     if not form.validate():
         return None
@@ -124,21 +136,27 @@ def calculate(form: CalculatorForm, pack: RulePack, cal: WorkingCalendar,
     tz = ZoneInfo(pack.timezone)
     start = received.astimezone(tz).date()
     end = result.due_at.astimezone(tz).date()
-    counted = (cal.working_days_between(result.started_on, end)
-               if period.unit == "working_days" else None)
+    counted = (
+        cal.working_days_between(result.started_on, end) if period.unit == "working_days" else None
+    )
     return Answer(
         result=result,
         due_text=format_datetime(result.due_at, "full", tzinfo=tz, locale=lang),
-        period=period_text(period) + (
-            " + " + period_text(type(period)(days, "working_days", "")) if days else ""),
+        period=period_text(period)
+        + (" + " + period_text(type(period)(days, "working_days", "")) if days else ""),
         counted=counted,
-        skipped=[(format_date(d, "full", locale=lang), why)
-                 for d, why in holidays_between(cal, start, end, lang)],
-        lines=result.explanation_lines(lang))
+        skipped=[
+            (format_date(d, "full", locale=lang), why)
+            for d, why in holidays_between(cal, start, end, lang)
+        ],
+        lines=result.explanation_lines(lang),
+    )
 
 
-def holidays_between(cal: WorkingCalendar, start: date, end: date,
-                     lang: str) -> list[tuple[date, str]]:
+def holidays_between(
+    cal: WorkingCalendar, start: date, end: date, lang: str
+) -> list[tuple[date, str]]:
     """Return the days off other than the ordinary weekend from start to end inclusive."""
-    return [(d, why) for d, why in cal.days_off_between(start, end, lang)
-            if cal.is_public_holiday(d)]
+    return [
+        (d, why) for d, why in cal.days_off_between(start, end, lang) if cal.is_public_holiday(d)
+    ]

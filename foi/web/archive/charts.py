@@ -1,17 +1,24 @@
 """Geometry of the small inline SVG charts, so that templates only place what is computed here."""
+
 from dataclasses import dataclass
 
-from foi.models.request import OUTCOMES
+from foi.requests.states import Outcome
 
 # Colour-blind-safe (Okabe-Ito) fills; the legend and the table carry the meaning too.
-OUTCOME_FILLS = {"given": "#009E73", "partial": "#56B4E9", "refused": "#D55E00",
-                 "not_held": "#999999"}
+OUTCOME_FILLS = {
+    Outcome.GIVEN: "#009E73",
+    Outcome.PARTIAL: "#56B4E9",
+    Outcome.REFUSED: "#D55E00",
+    Outcome.NOT_HELD: "#999999",
+}
 WIDTH, HEIGHT = 560, 220
 LEFT, BOTTOM, TOP = 40, 28, 10
 
 
 @dataclass(frozen=True)
 class Segment:
+    """One outcome's part of a year's bar."""
+
     outcome: str
     count: int
     x: float
@@ -23,6 +30,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Bar:
+    """One year's bar, split by outcome."""
+
     year: int
     total: int
     label_x: float
@@ -31,6 +40,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
+    """The outcomes-by-year chart, laid out for the SVG template."""
+
     width: int
     height: int
     baseline: float
@@ -61,14 +72,23 @@ def outcome_chart(by_year: dict[int, dict[str, int]]) -> Chart | None:
         x = LEFT + i * slot + (slot - bar_w) / 2
         y = float(baseline)
         segments = []
-        for outcome in OUTCOMES:
+        for outcome in tuple(Outcome):
             n = counts.get(outcome, 0)
             if not n:
                 continue
             h = plot_h * n / maximum
             y -= h
-            segments.append(Segment(outcome, n, round(x, 1), round(y, 1), round(bar_w, 1),
-                                    round(h, 1), OUTCOME_FILLS[outcome]))
+            segments.append(
+                Segment(
+                    outcome,
+                    n,
+                    round(x, 1),
+                    round(y, 1),
+                    round(bar_w, 1),
+                    round(h, 1),
+                    OUTCOME_FILLS[outcome],
+                )
+            )
         bars.append(Bar(year, sum(counts.values()), round(x + bar_w / 2, 1), segments))
     ticks = [(maximum * k // 4, round(baseline - plot_h * k / 4, 1)) for k in range(5)]
     return Chart(WIDTH, HEIGHT, baseline, maximum, ticks, bars, OUTCOME_FILLS)

@@ -3,20 +3,23 @@
 The citizen's form shows them after the first submit (no JavaScript needed); with JavaScript,
 ``foi/static/js/similar.js`` fetches :func:`similar_fragment` as the subject is typed.
 """
+
 from flask import render_template, request
 
 from foi.models import InfoRequest
 from foi.search import Hit
 from foi.services.archive import similar_published
-from foi.web.archive.views import bp
+from foi.web.archive import bp
+from foi.web.numbers import query_int
 from foi.web.presenters import OUTCOME_LABELS
 
 MAX_TEXT = 500
 
 
 @bp.app_template_global()
-def similar_requests(text: str | None, agency_id: int | None = None,
-                     exclude_id: int | None = None) -> list[tuple[Hit, InfoRequest]]:
+def similar_requests(
+    text: str | None, agency_id: int | None = None, exclude_id: int | None = None
+) -> list[tuple[Hit, InfoRequest]]:
     """Return up to five published requests like ``text`` (of one agency when given)."""
     if not text or not text.strip():
         return []
@@ -32,8 +35,6 @@ def archive_outcome_label(outcome: str | None) -> str:
 @bp.get("/archive/similar")
 def similar_fragment():
     """Return the list of similar published requests for ``?q=`` as an HTML fragment."""
-    agency = request.args.get("agency", "")
-    found = similar_requests(request.args.get("q", ""),
-                             agency_id=int(agency) if agency.isdigit() else None)
+    found = similar_requests(request.args.get("q", ""), agency_id=query_int("agency", strict=False))
     response = render_template("archive/_similar_list.html", similar=found)
     return response, 200, {"Cache-Control": "public, max-age=60"}

@@ -3,6 +3,7 @@
 Registers on the citizen blueprint; the request page calls ``deadline_explanation(req)`` and
 ``complaint_box(req)`` from its template.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ from wtforms.validators import DataRequired, Length
 from foi.i18n import current_locale
 from foi.models import InfoRequest
 from foi.models.user import CITIZEN
+from foi.ratelimits.web import reshow, too_many
 from foi.services.complaints import ComplaintOption, complaint_lodge, complaint_option
 from foi.services.deadlines import law_pack, request_deadlines, request_law
 from foi.services.errors import DomainError
 from foi.services.selectors import request_for_requester
-from foi.web.citizen.views import bp
-from foi.web.forms import role_required, show_error
+from foi.web.citizen import bp
+from foi.web.citizen.views import render_request
+from foi.web.forms import form_status, role_required, show_error
 from foi.web.oversight.presenters import (
     COMPLAINT_GROUNDS,
     ComplaintView,
@@ -34,10 +37,16 @@ from foi.web.oversight.presenters import (
 
 
 class ComplaintForm(FlaskForm):
-    text = TextAreaField(_l("Your complaint"), validators=[
-        DataRequired(message=_l("Say what you complain about.")), Length(max=20000)],
-        description=_l("Say what went wrong. The oversight body reads the request, the "
-                       "agency's answer and this text."))
+    """The requester's complaint to the oversight body."""
+
+    text = TextAreaField(
+        _l("Your complaint"),
+        validators=[DataRequired(message=_l("Say what you complain about.")), Length(max=20000)],
+        description=_l(
+            "Say what went wrong. The oversight body reads the request, the "
+            "agency's answer and this text."
+        ),
+    )
 
 
 @dataclass
@@ -54,6 +63,7 @@ class ComplaintBox:
 
     @property
     def shown(self) -> bool:
+        """Whether the request page shows the complaint box."""
         return bool(self.complaints) or self.option.ground is not None
 
 
@@ -69,33 +79,38 @@ def complaint_box(req: InfoRequest, form: ComplaintForm | None = None) -> Compla
     option = complaint_option(req)
     pack = law_pack(request_law(req))
     return ComplaintBox(
-        option=option, form=form or ComplaintForm(), body=oversight_name(req),
+        option=option,
+        form=form or ComplaintForm(),
+        body=oversight_name(req),
         article=pack.oversight.article,
         ground=str(COMPLAINT_GROUNDS.get(option.ground or "", "")),
         window_until=when(option.window.due_at, req) if option.window else "",
-        complaints=[complaint_view(c) for c in req.complaints])
+        complaints=[complaint_view(c) for c in req.complaints],
+    )
 
 
 @bp.context_processor
 def request_clocks() -> dict:
+    """Let the requester's pages explain the due date and offer a complaint."""
     return {"deadline_explanation": deadline_explanation, "complaint_box": complaint_box}
 
 
 @bp.post("/my/requests/<reference>/complain")
 @role_required(CITIZEN)
 def complain(reference: str):
+    """Lodge a complaint about a request with the oversight body."""
     req = request_for_requester(current_user, reference)
     form = ComplaintForm()
     if form.validate_on_submit():
+        if refusal := too_many("complaint"):
+            return reshow(refusal, form, lambda: render_request(req, complaint_form=form))
         try:
             complaint_lodge(requester=current_user, req=req, text=form.text.data)
         except DomainError as exc:
             show_error(form, exc)
         else:
-            flash(_("Your complaint was sent to %(body)s.", body=oversight_name(req)),
-                  "success")
-            return redirect(url_for("citizen.request_detail", reference=reference,
-                                    _anchor="complaint"))
-    from foi.web.citizen.views import render_request
-
-    return render_request(req, 400, complaint_form=form)
+            flash(_("Your complaint was sent to %(body)s.", body=oversight_name(req)), "success")
+            return redirect(
+                url_for("citizen.request_detail", reference=reference, _anchor="complaint")
+            )
+    return render_request(req, form_status(form), complaint_form=form)

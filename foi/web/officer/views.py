@@ -1,16 +1,36 @@
 """Officers and coordinators: the queue, working a request, approving publication."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from datetime import UTC, datetime
+from types import FunctionType
+from zoneinfo import ZoneInfo
+
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
-from foi.extensions import db
 from foi.i18n import current_locale
+from foi.labels import CHANNEL_LABELS, MODERATION_REASONS, POST_LETTER_LABELS
+from foi.law.citations import cite
 from foi.models.base import utcnow
 from foi.models.user import COORDINATOR, OFFICER
-from foi.services import answering, publishing, review
+from foi.ratelimits.web import reshow, too_many
+from foi.requests.states import EventKind, Outcome
+from foi.services import answering, claims, moderation, offline, publishing, review
 from foi.services.deadlines import law_pack, request_deadlines
-from foi.services.errors import DomainError
+from foi.services.departments import departments_of
+from foi.services.errors import DomainError, NotFound
+from foi.services.kept_files import kept_add, kept_files, kept_token
+from foi.services.oversight_letters import oversight_letter_reply, oversight_letters
+from foi.services.permissions import Action, allowed_actions
+from foi.services.replies import (
+    FORM_OF_KIND,
+    REFUSAL,
+    replies_for_request,
+    reply_for_request,
+    reply_text,
+)
 from foi.services.selectors import (
     awaiting_approval,
     colleagues,
@@ -21,123 +41,457 @@ from foi.services.selectors import (
 )
 from foi.web.citizen.views import agency_choices
 from foi.web.files import send_request_file
-from foi.web.forms import role_required, show_error
+from foi.web.forms import form_status, role_required, show_error
+from foi.web.numbers import MAX_PAGE, query_int
+from foi.web.officer import bp
 from foi.web.officer.forms import (
     AnswerForm,
     ApproveForm,
     AssignForm,
+    ClaimForm,
     ClarificationForm,
     DeclineForm,
     ExtendForm,
+    FlagForm,
+    LetterPostedForm,
     NoteForm,
+    OfflineClarificationForm,
+    OfflineRequestForm,
+    OfflineWithdrawalForm,
+    OversightReplyForm,
+    ReleaseForm,
+    RouteForm,
     TransferForm,
 )
 from foi.web.presenters import due_info, timeline
 
-bp = Blueprint("officer", __name__, url_prefix="/officer")
 staff_only = role_required(OFFICER, COORDINATOR)
 
 
 @bp.get("/")
 @staff_only
 def queue():
+    """Show the agency's queue, most urgent deadline first, with its filters."""
     now = utcnow()
-    args = {k: request.args.get(k, "") for k in ("status", "assignee", "urgent", "q", "due")}
-    page = officer_queue(current_user, status=args["status"], assignee=args["assignee"],
-                         urgent=args["urgent"] == "1", q=args["q"], due=args["due"], now=now,
-                         page=request.args.get("page", 1, type=int))
-    return render_template("officer/queue.html", page=page, args=args,
-                           due={r.id: due_info(r, now) for r in page.items},
-                           counts=queue_counts(current_user, now),
-                           colleagues=colleagues(current_user))
+    names = ("status", "assignee", "urgent", "q", "due", "department")
+    args = {k: request.args.get(k, "")[:200] for k in names}
+    page = officer_queue(
+        current_user,
+        status=args["status"],
+        assignee=args["assignee"],
+        urgent=args["urgent"] == "1",
+        q=args["q"],
+        due=args["due"],
+        department=args["department"],
+        now=now,
+        page=query_int("page", 1, low=1, high=MAX_PAGE),
+    )
+    return render_template(
+        "officer/queue.html",
+        page=page,
+        args=args,
+        due={r.id: due_info(r, now) for r in page.items},
+        counts=queue_counts(current_user, now),
+        colleagues=colleagues(current_user),
+        departments=departments_of(current_user.agency_id),
+        claimable={r.id for r in page.items if Action.CLAIM in allowed_actions(current_user, r)},
+        claim_form=ClaimForm(prefix="claim"),
+    )
 
 
 def _forms(req, **bound):
+    # The off-line forms are shown in the off-line section (officer/_offline.html), not here.
+    bound.pop("posted", None)
+    bound.pop("clarified", None)
+    bound.pop("withdrawn", None)
     locale = current_locale()
     forms = {
-        "assign": AssignForm(prefix="assign"), "note": NoteForm(prefix="note"),
+        "assign": AssignForm(prefix="assign"),
+        "note": NoteForm(prefix="note"),
         "transfer": TransferForm(prefix="transfer"),
-        "clarify": ClarificationForm(prefix="clarify"), "extend": ExtendForm(prefix="extend"),
-        "answer": AnswerForm(prefix="answer"), "approve": ApproveForm(prefix="approve"),
+        "clarify": ClarificationForm(prefix="clarify"),
+        "extend": ExtendForm(prefix="extend"),
+        "answer": AnswerForm(prefix="answer"),
+        "approve": ApproveForm(prefix="approve"),
         "decline": DeclineForm(prefix="decline"),
+        "flag": FlagForm(prefix="flag"),
+        "oversight_reply": OversightReplyForm(prefix="oversight_reply"),
+        "route": RouteForm(prefix="route"),
+        "claim": ClaimForm(prefix="claim"),
+        "release": ReleaseForm(prefix="release"),
     }
     forms.update(bound)
+    forms["route"].department_id.choices = [(0, _("No department"))] + [
+        (d.id, d.name(locale)) for d in departments_of(req.agency_id)
+    ]
+    if not forms["route"].is_submitted():
+        forms["route"].department_id.data = req.department_id or 0
+    forms["flag"].target.choices = [(0, _("The request itself"))] + [
+        (d.id, _("File: %(name)s", name=d.filename)) for d in req.documents if d.hidden_at is None
+    ]
+    forms["flag"].reason.choices = [
+        (code, label) for code, label in MODERATION_REASONS.items() if code != "rate_limit"
+    ]
     forms["assign"].assignee_id.choices = [(0, _("Nobody"))] + [
-        (u.id, u.display_name) for u in colleagues(current_user)]
+        (u.id, u.display_name) for u in colleagues(current_user)
+    ]
     forms["transfer"].agency_id.choices = [
-        (i, n) for i, n in agency_choices(locale) if i != req.agency_id]
+        (i, n) for i, n in agency_choices(locale) if i != req.agency_id
+    ]
     forms["answer"].grounds.choices = [
-        (g.code, f"{g.article} — {g.title.get(locale) or g.title['en']}")
-        for g in law_pack(req.agency.law_code).refusal_grounds]
+        (g.code, f"{cite(g.article, locale)} — {g.title.get(locale) or g.title['en']}")
+        for g in law_pack(req.agency.law_code).refusal_grounds
+    ]
     if not forms["approve"].public_text.data and req.response:
         forms["approve"].public_text.data = req.response.published_text
     return forms
 
 
-def _render_detail(req, status=200, **bound):
+def _render_detail(req, status=200, reply_id=None, **bound):
     deadlines = request_deadlines(req) if req.is_open else None
+    actions = allowed_actions(current_user, req)
+    holds = publishing.files_to_hold(req) if Action.PUBLISH in actions else []
     return render_template(
-        "officer/request_detail.html", req=req, due=due_info(req), forms=_forms(req, **bound),
+        "officer/request_detail.html",
+        req=req,
+        due=due_info(req),
+        forms=_forms(req, **bound),
         explanation=deadlines.explain(current_locale()) if deadlines else None,
-        items=timeline(events_for(req, "staff"), show_actor=True), **_file_states(req)), status
+        items=timeline(events_for(req, "staff"), show_actor=True),
+        actions=actions,
+        moderation_reasons=MODERATION_REASONS,
+        replies=replies_for_request(req),
+        reply_id=reply_id,
+        oversight_letters=oversight_letters(req),
+        holds=holds,
+        has_departments=bool(departments_of(req.agency_id)),
+        department_name=req.department.name(current_locale()) if req.department else None,
+        file_choices=_file_decisions(),
+        post_letters=offline.letters_to_post(req),
+        CHANNEL_LABELS=CHANNEL_LABELS,
+        POST_LETTER_LABELS=POST_LETTER_LABELS,
+        posted_form=bound.get("posted") or LetterPostedForm(prefix="posted"),
+        clarified_form=bound.get("clarified") or OfflineClarificationForm(prefix="clarified"),
+        withdrawn_form=bound.get("withdrawn") or OfflineWithdrawalForm(prefix="withdrawn"),
+        **_file_states(req, actions),
+    ), status
 
 
-def _file_states(req) -> dict:
+def _file_states(req, actions) -> dict:
     """Say for each released file what review and redaction allow the current user to do."""
-    copies = {e.data.get("copy_id"): e.data.get("doc_id") for e in req.events
-              if e.kind == "file_redacted"}
+    copies = {
+        e.data.get("copy_id"): e.data.get("doc_id")
+        for e in req.events
+        if e.kind == EventKind.FILE_REDACTED
+    }
     replaced = set(copies.values())
     names = {d.id: d.filename for d in req.documents}
-    notes = {copy: _("redacted copy of “%(name)s”", name=names.get(original, "?"))
-             for copy, original in copies.items()}
-    notes.update({original: _("replaced by a redacted copy; stays private")
-                  for original in replaced})
+    notes = {
+        copy: _("redacted copy of “%(name)s”", name=names.get(original, "?"))
+        for copy, original in copies.items()
+    }
+    notes.update(
+        {original: _("replaced by a redacted copy; stays private") for original in replaced}
+    )
     decided = review.decided_files(req)
-    may_redact = (req.status == "answered" or
-                  (req.status == "published" and current_user.role == COORDINATOR))
+    may_redact = Action.REDACT_FILES in actions
     return {
         "held": {d.id: review.held_findings(d) for d in req.documents if d.held_reason},
-        "pending": {d.id for d in req.documents if d.held_reason and not d.public
-                    and d.id not in decided},
-        "redactable": {d.id for d in req.documents
-                       if may_redact and d.source == "response" and d.mime == "application/pdf"
-                       and d.id not in decided and not d.held_reason},
+        "pending": {
+            d.id for d in req.documents if d.held_reason and not d.public and d.id not in decided
+        },
+        "redactable": {
+            d.id
+            for d in req.documents
+            if may_redact
+            and d.source == "response"
+            and d.mime == "application/pdf"
+            and d.id not in decided
+            and not d.held_reason
+        },
         "file_notes": notes,
     }
+
+
+@bp.route("/requests/new", methods=["GET", "POST"])
+@staff_only
+def new_offline_request():
+    """Enter a request received off-line (post, phone, in person, e-mail, fax) for its person."""
+    form = OfflineRequestForm()
+    if request.method == "GET":
+        # Most requests are entered as they arrive: now, in the agency's time, to be corrected.
+        zone = ZoneInfo(law_pack(current_user.agency.law_code).timezone)
+        form.received_at.data = utcnow().astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+        if current_locale() in ("az", "en", "ru"):
+            form.lang.data = current_locale()
+    kept, bad_file, refusal = _scan_kept(form)
+    if refusal:
+        return reshow(refusal, form, "officer/new_request.html", kept=kept)
+    if form.validate_on_submit() and bad_file is None:
+        try:
+            req = offline.offline_request_record(
+                actor=current_user,
+                channel=form.channel.data,
+                received_at=_local_moment(form.received_at.data),
+                late_reason=form.late_reason.data or "",
+                name=form.name.data,
+                postal_address=form.postal_address.data or "",
+                email=form.email.data or "",
+                subject=form.subject.data,
+                body=form.body.data,
+                urgency=form.urgency.data or None,
+                lang=form.lang.data,
+                kept=kept,
+            )
+        except DomainError as exc:
+            show_error(form, exc)
+        else:
+            if req.answers_by_post:
+                message = _(
+                    "Request %(ref)s entered. Print the receipt below and post it or hand it over.",
+                    ref=req.reference,
+                )
+            else:
+                message = _("Request %(ref)s entered; the receipt was e-mailed.", ref=req.reference)
+            flash(message, "success")
+            return redirect(url_for("officer.request_detail", reference=req.reference))
+    if bad_file is not None:
+        show_error(form, bad_file)
+    form.kept_files.data = kept_token(current_user, kept)
+    return render_template("officer/new_request.html", form=form, kept=kept), form_status(form)
+
+
+def _local_moment(text: str | None) -> datetime | None:
+    """Read a moment typed in the agency's time zone (2026-12-03T14:30); None if unreadable."""
+    try:
+        moment = datetime.strptime((text or "").strip().replace(" ", "T"), "%Y-%m-%dT%H:%M")
+    except ValueError:
+        return None
+    zone = ZoneInfo(law_pack(current_user.agency.law_code).timezone)
+    return moment.replace(tzinfo=zone).astimezone(UTC)
+
+
+def _scan_kept(form: OfflineRequestForm):
+    """Return the scans this submission carries, a bad file's refusal, a rate limit's refusal.
+
+    New files are stored at once, so that a form shown again keeps them
+    (foi.services.kept_files); a browser cannot re-fill a file input.
+    """
+    if request.method != "POST":
+        return [], None, None
+    ticked = set(request.form.getlist("keep"))
+    kept = [f for f in kept_files(current_user, form.kept_files.data) if f.sha256 in ticked]
+    uploads = [(f.stream, f.filename) for f in form.attachments.data or [] if f.filename]
+    if uploads and (refusal := too_many("upload")):
+        return kept, None, refusal
+    kept, bad_file = kept_add(kept, uploads)
+    return kept, bad_file, None
+
+
+@bp.post("/requests/<reference>/clarification-received")
+@staff_only
+def offline_clarification(reference: str):
+    """Record a clarification a requester without an account sent by post, phone or in person."""
+    req = request_for_staff(current_user, reference)
+    form = OfflineClarificationForm(prefix="clarified")
+    if form.validate_on_submit():
+        try:
+            offline.offline_clarification_record(
+                actor=current_user,
+                req=req,
+                text=form.text.data,
+                received_at=_local_moment(form.received_at.data),
+            )
+        except DomainError as exc:
+            show_error(form, exc)
+        else:
+            flash(_("Clarification recorded; the clock runs again."), "success")
+            return redirect(url_for("officer.request_detail", reference=reference))
+    return _render_detail(req, form_status(form), clarified=form)
+
+
+@bp.post("/requests/<reference>/withdrawn")
+@staff_only
+def offline_withdrawal(reference: str):
+    """Record that a requester without an account withdrew the request off-line."""
+    req = request_for_staff(current_user, reference)
+    form = OfflineWithdrawalForm(prefix="withdrawn")
+    if form.validate_on_submit():
+        try:
+            offline.offline_withdrawal_record(actor=current_user, req=req, reason=form.reason.data)
+        except DomainError as exc:
+            show_error(form, exc)
+        else:
+            flash(_("The request is withdrawn."), "success")
+            return redirect(url_for("officer.request_detail", reference=reference))
+    return _render_detail(req, form_status(form), withdrawn=form)
+
+
+@bp.post("/requests/<reference>/letters/posted")
+@staff_only
+def letter_posted(reference: str):
+    """Record the day a letter to a requester without e-mail was posted."""
+    req = request_for_staff(current_user, reference)
+    form = LetterPostedForm(prefix="posted")
+    if form.validate_on_submit():
+        try:
+            offline.letter_posted_record(
+                actor=current_user,
+                req=req,
+                event_id=form.event_id.data,
+                posted_on=form.posted_on.data,
+                today=utcnow().astimezone(ZoneInfo(law_pack(req.agency.law_code).timezone)).date(),
+            )
+        except DomainError as exc:
+            show_error(form, exc)
+        else:
+            flash(_("The day of posting is recorded."), "success")
+            return redirect(url_for("officer.request_detail", reference=reference))
+    return _render_detail(req, form_status(form), posted=form)
 
 
 @bp.get("/requests/<reference>")
 @staff_only
 def request_detail(reference: str):
-    return _render_detail(request_for_staff(current_user, reference))
+    """Show a request to its agency's staff, with the actions they may take."""
+    req = request_for_staff(current_user, reference)
+    reply_id = request.args.get("reply", type=int)
+    return _render_detail(req, reply_id=reply_id, **_reply_filled(req, reply_id))
 
 
-# Each action: the form class, the service call, and the message on success.
+# The text area each officer's form takes a standard reply into.
+REPLY_FIELDS = {"clarify": "question", "extend": "reason", "transfer": "reason", "answer": "text"}
+
+
+def _reply_filled(req, reply_id: int | None) -> dict:
+    """Return the form the chosen standard reply fills, in the request's language (or none)."""
+    if reply_id is None:
+        return {}
+    template = reply_for_request(req, reply_id)  # another agency's: NotFound, a 404
+    name = FORM_OF_KIND[template.kind]
+    form = ACTIONS[name][0](prefix=name, formdata=None)
+    getattr(form, REPLY_FIELDS[name]).data = reply_text(template, req)
+    if template.kind == REFUSAL:
+        form.outcome.data, form.grounds.data = Outcome.REFUSED.value, [template.ground]
+    return {name: form}
+
+
+def _file_decisions() -> dict[int, str]:
+    """Return what the coordinator chose on the approval form for each file it would hold."""
+    prefix = "approve-file-"
+    return {
+        int(key.removeprefix(prefix)): value
+        for key, value in request.form.items()
+        if key.startswith(prefix) and key.removeprefix(prefix).isdigit()
+    }
+
+
+def _published_message(done: publishing.Publication) -> str:
+    """Say what publishing did, the files held for review included."""
+    if not done.held:
+        return _("Published in the archive.")
+    return ngettext(
+        "Published in the archive. %(num)d file is held for review and is not public yet: "
+        "%(names)s.",
+        "Published in the archive. %(num)d files are held for review and are not public "
+        "yet: %(names)s.",
+        len(done.held),
+        names=", ".join(done.held),
+    )
+
+
+# Each action: the form class, the service call, and the message on success (a text, or a
+# function of what the service returned).
 ACTIONS = {
-    "assign": (AssignForm, lambda f: dict(assignee_id=f.assignee_id.data or None),
-               answering.request_assign, _l("Assignment saved.")),
+    "assign": (
+        AssignForm,
+        lambda f: dict(assignee_id=f.assignee_id.data or None),
+        answering.request_assign,
+        _l("Assignment saved."),
+    ),
     "note": (NoteForm, lambda f: dict(text=f.text.data), answering.request_note, _l("Note added.")),
-    "transfer": (TransferForm, lambda f: dict(agency_id=f.agency_id.data, reason=f.reason.data),
-                 answering.request_transfer, _l("Request transferred; the requester was told.")),
-    "clarify": (ClarificationForm, lambda f: dict(question=f.question.data),
-                answering.request_ask_clarification,
-                _l("Question sent; the clock waits for the answer.")),
-    "extend": (ExtendForm, lambda f: dict(days=f.days.data, reason=f.reason.data),
-               answering.request_extend, _l("Deadline extended; the requester was told.")),
-    "answer": (AnswerForm, lambda f: dict(
-        outcome=f.outcome.data, text=f.text.data, grounds=f.grounds.data or [],
-        uploads=[(x.stream, x.filename) for x in f.attachments.data or [] if x.filename]),
-        answering.request_answer, _l("Answer sent to the requester.")),
-    "approve": (ApproveForm, lambda f: dict(public_text=review.public_text_without(
-        f.public_text.data or "", review.parse_lines(f.passages.data))),
-                publishing.response_approve, _l("Published in the archive.")),
-    "decline": (DeclineForm, lambda f: dict(reason=f.reason.data),
-                publishing.response_decline, _l("The answer stays unpublished.")),
+    "route": (
+        RouteForm,
+        lambda f: dict(department_id=f.department_id.data or None),
+        claims.request_route,
+        _l("Routed; the department's officers see it under “Unclaimed”."),
+    ),
+    "claim": (
+        ClaimForm,
+        lambda f: {},
+        claims.request_claim,
+        _l("You claimed this request: it is yours to work on."),
+    ),
+    "release": (
+        ReleaseForm,
+        lambda f: dict(reason=f.reason.data),
+        claims.request_release_claim,
+        _l("Claim released: the request is unclaimed again."),
+    ),
+    "transfer": (
+        TransferForm,
+        lambda f: dict(agency_id=f.agency_id.data, reason=f.reason.data),
+        answering.request_transfer,
+        _l("Request transferred; the requester was told."),
+    ),
+    "clarify": (
+        ClarificationForm,
+        lambda f: dict(question=f.question.data),
+        answering.request_ask_clarification,
+        _l("Question sent; the clock waits for the answer."),
+    ),
+    "extend": (
+        ExtendForm,
+        lambda f: dict(days=f.days.data, reason=f.reason.data),
+        answering.request_extend,
+        _l("Deadline extended; the requester was told."),
+    ),
+    "answer": (
+        AnswerForm,
+        lambda f: dict(
+            outcome=f.outcome.data,
+            text=f.text.data,
+            grounds=f.grounds.data or [],
+            uploads=[(x.stream, x.filename) for x in f.attachments.data or [] if x.filename],
+        ),
+        answering.request_answer,
+        _l("Answer sent to the requester."),
+    ),
+    "approve": (
+        ApproveForm,
+        lambda f: dict(
+            public_text=f.public_text.data or "",
+            passages=review.parse_lines(f.passages.data),
+            file_decisions=_file_decisions(),
+        ),
+        publishing.response_approve,
+        _published_message,
+    ),
+    "decline": (
+        DeclineForm,
+        lambda f: dict(reason=f.reason.data),
+        publishing.response_decline,
+        _l("The answer stays unpublished."),
+    ),
+    "oversight_reply": (
+        OversightReplyForm,
+        lambda f: dict(text=f.text.data),
+        oversight_letter_reply,
+        _l("Reply sent to the oversight body."),
+    ),
+    "flag": (
+        FlagForm,
+        lambda f: dict(reason=f.reason.data, note=f.note.data, document_id=f.target.data or None),
+        moderation.moderation_flag,
+        _l("Sent to the site's administrators; they decide whether to hide it."),
+    ),
 }
+
 
 @bp.post("/requests/<reference>/<action>")
 @staff_only
 def act(reference: str, action: str):
+    """Take one action on a request (assign, answer, publish...) from its form."""
     if action not in ACTIONS:
         abort(404)
     req = request_for_staff(current_user, reference)
@@ -145,24 +499,36 @@ def act(reference: str, action: str):
     form = form_class(prefix=action)
     bound = _forms(req, **{action: form})  # fills choices so that validation can check them
     if form.validate_on_submit():
+        files = getattr(form, "attachments", None)
+        if files is not None and any(f.filename for f in files.data or []):
+            if refusal := too_many("upload"):
+                return reshow(refusal, form, lambda: _render_detail(req, 429, **{action: form}))
         try:
-            service(actor=current_user, req=req, **arguments(form))
+            result = service(actor=current_user, req=req, **arguments(form))
+        except NotFound:  # the person's role does not give the action: they learn nothing
+            abort(404)
+        except claims.AlreadyClaimed as exc:
+            show_error(form, exc)
+            return _render_detail(req, 409)
         except DomainError as exc:
-            db.session.rollback()
             show_error(form, exc)
         else:
-            flash(str(message), "success")
+            flash(message(result) if isinstance(message, FunctionType) else str(message), "success")
+            if action == "transfer":  # the request is another agency's now: a 404 to us
+                return redirect(url_for("officer.queue"))
             return redirect(url_for("officer.request_detail", reference=reference))
-    return _render_detail(req, 400, **{k: v for k, v in bound.items() if k == action})
+    return _render_detail(req, form_status(form), **{k: v for k, v in bound.items() if k == action})
 
 
 @bp.get("/requests/<reference>/files/<int:doc_id>")
 @staff_only
 def download(reference: str, doc_id: int):
+    """Download a file of a request of one's agency."""
     return send_request_file(request_for_staff(current_user, reference), doc_id)
 
 
 @bp.get("/approvals")
 @role_required(COORDINATOR)
 def approvals():
+    """List the answers waiting for the coordinator's approval."""
     return render_template("officer/approvals.html", requests=awaiting_approval(current_user))

@@ -1,8 +1,9 @@
 """Routing suggestions: real request texts reach the agency that holds the information."""
+
 import pytest
 
+from foi.agency_suggest import AgencyProfile, Suggestion, suggest_agencies
 from foi.demo.agencies import load_default_agencies
-from foi.routing import AgencyProfile, Suggestion, suggest_agencies
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,10 @@ def best(directory, text, limit=3):
         ("VERGİ borcu olan sahibkarların sayı barədə məlumat verməyinizi xahiş edirəm", {"tax"}),
         ("Sabunçu rayonundakı 145 nömrəli məktəbdə neçə müəllim çatışmır?", {"science-education"}),
         ("Şəki rayon mərkəzi xəstəxanasında neçə həkim və tibb bacısı işləyir?", {"health"}),
-        ("Yaşa görə əmək pensiyasının orta məbləği 2025-ci ildə nə qədər olub?",
-         {"social-protection-fund", "labour"}),
+        (
+            "Yaşa görə əmək pensiyasının orta məbləği 2025-ci ildə nə qədər olub?",
+            {"social-protection-fund", "labour"},
+        ),
         ("Qəbələ-Şəki avtomobil yolunun təmirinə nə qədər vəsait xərclənib?", {"roads"}),
         ("Bakıda 2024-cü ildə neçə avtobus marşrutu ləğv edilib?", {"land-transport"}),
         ("Gömrükdə saxlanılan poçt bağlamalarının sayı və saxlanma qaydaları", {"customs"}),
@@ -36,10 +39,14 @@ def best(directory, text, limit=3):
         ("Qida Təhlükəsizliyi Agentliyi restoranlarda neçə yoxlama aparıb?", {"food-safety"}),
         ("Uşaq bağçalarında yerlərin çatışmazlığı barədə statistik məlumat", {"science-education"}),
         ("Gəncə şəhərində yaşıllıq zolağında ağacların kəsilməsinə kim icazə verib?", {"ecology"}),
-        ("Məcburi köçkün ailələrinin Böyük Qayıdış proqramı üzrə köçürülmə qrafiki",
-         {"refugees-idps"}),
-        ("İcbari tibbi sığorta ilə ödənilən xidmətlər zərfinə hansı əməliyyatlar daxildir?",
-         {"health-insurance"}),
+        (
+            "Məcburi köçkün ailələrinin Böyük Qayıdış proqramı üzrə köçürülmə qrafiki",
+            {"refugees-idps"},
+        ),
+        (
+            "İcbari tibbi sığorta ilə ödənilən xidmətlər zərfinə hansı əməliyyatlar daxildir?",
+            {"health-insurance"},
+        ),
         # English.
         ("How many hospital beds per 10,000 people were there in Ganja in 2024?", {"health"}),
         ("Please send the list of schools renovated in Baku since 2022.", {"science-education"}),

@@ -20,6 +20,7 @@ Scoring: each matched keyword adds its weight once, however often it occurs. The
 for rarer keywords (an inverse document frequency over the given agencies), so a word shared by
 many agencies barely separates them; a phrase weighs more than one word; topic words count half.
 """
+
 from __future__ import annotations
 
 import math

@@ -1,0 +1,401 @@
+"""How agencies answer: one definition of the figures, for every page, PDF, CSV and the API.
+
+The agency page, the statistics page, the annual report, its CSV and ``/api/v1/statistics``
+all read :func:`compliance` or :func:`year_statistics`, so a figure means the same everywhere.
+The rules (articles of Azerbaijan's law; other rule packs cite their own):
+
+- **Received.** A request counts in the period holding its registration moment
+  (``received_at``: an online request is registered the day it arrives, art. 24.5), in the
+  law's time zone. A held request (filed from an unconfirmed account) is not received yet.
+- **Eight parts with no overlap and nothing left out**, decided in this order:
+
+  1. *transferred* — the agency passed it to the agency holding the information (art. 23.1)
+     and no longer holds it. The receiving agency counts the same request in its present
+     state, so across agencies a transferred request counts once at each agency it reached.
+  2. *withdrawn* — the requester withdrew it.
+  3. *open_in_time* / *open_overdue* — still unanswered (awaiting an answer or a
+     clarification); overdue once its due date has passed: 7 working days (art. 24.1, 24.5),
+     24 or 48 hours when urgent (art. 24.2, 24.3), moved by a clarification (art. 24.4, 24.6),
+     an extension (art. 25) or a transfer (art. 23.1). While the agency waits for a
+     clarification the clock is stopped: in time.
+  4. *refused_on_time* / *refused_late* — answered with a refusal in full (art. 21.3).
+  5. *answered_on_time* / *answered_late* — answered otherwise: information given, in part
+     (a partial refusal gives some), or "not held". On time means by the due date as it stood
+     when the answer came; an answer given while the clock was stopped is on time.
+
+- **Acknowledged on time** — the receipt with the reference number and due date (art. 24.5)
+  was e-mailed to the requester within 24 hours of registration (an e-mail still waiting or
+  failed is not an acknowledgement).
+- **By channel** — the requests received, by how they arrived: online, or off-line by post,
+  phone, in person, e-mail to the agency or fax (entered by staff, ``foi.services.offline``),
+  each counted in the period holding the moment the agency received it.
+- **Extended** — the agency extended the deadline (art. 25); among requests it holds.
+- **Median working days to answer** — from the registration day to the answer's day, counted
+  in the law's working-day calendar with the administrators' days off, over the requests
+  answered or refused; ``None`` before any.
+- **Share on time** — answered or refused on time, out of every request whose answer is given
+  or overdue (received less transferred, withdrawn and open in time). A request left
+  unanswered past its due date counts against the agency, like a late answer.
+
+Only counts leave the database, never a request's content. Each figure is one grouped,
+indexed query (``ix_info_request_statistics`` of migration 0008, ``ix_request_transfer_from``
+of 0017); only the answered requests' two dates are read to count working days.
+"""
+
+import statistics
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import (
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+)
+
+from foi.extensions import db
+from foi.models import Agency, Event, InfoRequest, OutboxMessage, RequestTransfer
+from foi.models.base import utcnow
+from foi.models.outbox import SENT
+from foi.models.request import CHANNELS
+from foi.requests.states import OPEN, EventKind, Outcome, RequestStatus
+from foi.services.deadlines import law_calendar, law_pack
+
+#: The eight parts of ``received``, in the order of the definition.
+PARTS = (
+    "answered_on_time",
+    "answered_late",
+    "refused_on_time",
+    "refused_late",
+    "transferred",
+    "withdrawn",
+    "open_in_time",
+    "open_overdue",
+)
+#: Every figure, in the order the API, the CSV and the tables give them.
+FIGURES = ("received", *PARTS, "acknowledged_on_time", "extended", "median_working_days_to_answer")
+ACKNOWLEDGEMENT = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """The figures of one agency (or of all) over one period; see the module's rules."""
+
+    received: int = 0
+    answered_on_time: int = 0
+    answered_late: int = 0
+    refused_on_time: int = 0
+    refused_late: int = 0
+    transferred: int = 0
+    withdrawn: int = 0
+    open_in_time: int = 0
+    open_overdue: int = 0
+    acknowledged_on_time: int = 0
+    extended: int = 0
+    median_working_days_to_answer: float | None = None
+
+    @property
+    def due_or_decided(self) -> int:
+        """Return how many requests had to be answered by now: answered, refused or overdue."""
+        return self.received - self.transferred - self.withdrawn - self.open_in_time
+
+    @property
+    def on_time(self) -> int:
+        """Return how many were answered or refused within the time limit."""
+        return self.answered_on_time + self.refused_on_time
+
+    @property
+    def on_time_percent(self) -> int | None:
+        """Return the share answered on time of those due by now, or None when none is due."""
+        if not self.due_or_decided:
+            return None
+        return round(100 * self.on_time / self.due_or_decided)
+
+    @property
+    def late(self) -> int:
+        """Return how many were answered or refused after the time limit."""
+        return self.answered_late + self.refused_late
+
+    def as_dict(self) -> dict:
+        """Return the figures under the API's names, in their order."""
+        values = asdict(self)
+        return {name: values[name] for name in FIGURES}
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """One agency's line in the site's statistics."""
+
+    agency: Agency
+    figures: Compliance
+
+
+@dataclass(frozen=True)
+class YearStatistics:
+    """A year's figures for the whole site, by agency and by month of registration."""
+
+    year: int
+    total: Compliance
+    agencies: list[AgencyRow]
+    #: (first day of the month, figures of the requests registered in it), January first.
+    months: list[tuple[date, Compliance]]
+    counted_at: datetime
+    #: channel (foi.models.request.CHANNELS) -> requests received that way, every channel.
+    channels: dict[str, int] = field(default_factory=dict)
+
+
+def period_of_year(year: int, law_code: str | None = None) -> tuple[datetime, datetime]:
+    """Return the first moment of ``year`` and of the next one in the law's time zone."""
+    zone = ZoneInfo(law_pack(law_code or site_law()).timezone)
+    return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
+
+
+def site_law() -> str:
+    """Return the code of the law the site runs under (``FOI_LAW``, Azerbaijan's by default)."""
+    return current_app.config.get("LAW", "az")
+
+
+def compliance(
+    agency: Agency | None = None,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    now: datetime | None = None,
+) -> Compliance:
+    """Return the figures of ``agency`` (None: of every agency added up) for [start, end)."""
+    now = now or utcnow()
+    agency_id = agency.id if agency is not None else None
+    counts = _counts(start, end, now, agency_id)
+    if agency_id is not None:
+        row = counts.get(agency_id, {})
+    else:
+        row = _added_up(counts.values())
+    law = agency.law_code if agency is not None else site_law()
+    return _figures(row, _median(_answer_days(start, end, agency_id, law)))
+
+
+def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics:
+    """Return ``year``'s figures for the site, each agency and each month (one definition).
+
+    Cacheable as a whole: it depends on the year and the moment of counting only.
+    """
+    now = now or utcnow()
+    start, end = period_of_year(year)
+    counts = _counts(start, end, now, None)
+    days_by_agency = _answer_days_by_agency(start, end)
+    agencies = db.session.scalars(select(Agency).where(Agency.id.in_(list(counts)))).all()
+    rows = [
+        AgencyRow(a, _figures(counts[a.id], _median(days_by_agency.get(a.id, []))))
+        for a in agencies
+    ]
+    all_days = [d for days in days_by_agency.values() for d in days]
+    total = _figures(_added_up(counts.values()), _median(all_days))
+    months = []
+    zone = start.tzinfo
+    for month in range(1, 13):
+        first = datetime(year, month, 1, tzinfo=zone)
+        after = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
+        if first > now:
+            break
+        month_counts = _added_up(_counts(first, after, now, None).values())
+        months.append((first.date(), _figures(month_counts, None)))
+    return YearStatistics(year, total, rows, months, now, received_by_channel(start=start, end=end))
+
+
+def received_by_channel(
+    agency: Agency | None = None, *, start: datetime | None = None, end: datetime | None = None
+) -> dict[str, int]:
+    """Count the requests ``agency`` (None: every agency) received in [start, end), by channel.
+
+    Every channel is listed, in the order of ``CHANNELS``, those with no request as 0.
+    """
+    r = InfoRequest
+    where = _received(start, end)
+    if agency is not None:
+        where.append(r.agency_id == agency.id)
+    counts = dict(
+        db.session.execute(select(r.channel, func.count()).where(*where).group_by(r.channel)).all()
+    )
+    return {channel: counts.get(channel, 0) for channel in CHANNELS}
+
+
+# --- the counting --------------------------------------------------------------------------
+
+
+def _postgres() -> bool:
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
+def _received(start: datetime | None, end: datetime | None) -> list:
+    r = InfoRequest
+    where = [r.status != RequestStatus.HELD]  # held: no agency has received it yet
+    if start is not None:
+        where.append(r.received_at >= start)
+    if end is not None:
+        where.append(r.received_at < end)
+    return where
+
+
+def _part(now: datetime):
+    """Return SQL naming the part (of ``PARTS``) a request the agency holds falls in."""
+    r = InfoRequest
+    late = and_(r.due_at.is_not(None), r.answered_at.is_not(None), r.answered_at > r.due_at)
+    return case(
+        (r.status == RequestStatus.WITHDRAWN, "withdrawn"),
+        (
+            r.status.in_(OPEN),
+            case(
+                (and_(r.due_at.is_not(None), r.due_at < now), "open_overdue"),
+                else_="open_in_time",
+            ),
+        ),
+        (r.outcome == Outcome.REFUSED, case((late, "refused_late"), else_="refused_on_time")),
+        else_=case((late, "answered_late"), else_="answered_on_time"),
+    )
+
+
+def _acknowledged(postgres: bool):
+    """Return SQL true when the request's receipt e-mail went out within 24 hours."""
+    r, o = InfoRequest, OutboxMessage
+    # The receipt's outbox key, as foi.services.filing writes it (unique: one index probe).
+    key = literal("req:") + cast(r.id, String) + literal(":acknowledgement")
+    sent = select(o.sent_at).where(o.key == key, o.status == SENT).scalar_subquery()
+    if postgres:
+        hours = int(ACKNOWLEDGEMENT.total_seconds() // 3600)
+        return sent <= r.received_at + literal_column(f"interval '{hours} hours'")
+    return _micros(sent) - _micros(r.received_at) <= int(ACKNOWLEDGEMENT.total_seconds()) * 10**6
+
+
+def _extended():
+    e = Event
+    return exists().where(e.request_id == InfoRequest.id, e.kind == EventKind.EXTENDED)
+
+
+def _counts(
+    start: datetime | None, end: datetime | None, now: datetime, agency_id: int | None
+) -> dict[int, dict[str, int]]:
+    """Return agency id -> part or figure -> count, for the requests received in the period."""
+    r, t = InfoRequest, RequestTransfer
+    postgres = _postgres()
+    acknowledged = _acknowledged(postgres)
+    part = _part(now).label("part")
+    held = select(
+        r.agency_id,
+        part,
+        func.count(),
+        func.count(case((acknowledged, 1))),
+        func.count(case((_extended(), 1))),
+    ).where(*_received(start, end))
+    if agency_id is not None:
+        held = held.where(r.agency_id == agency_id)
+    result: dict[int, dict[str, int]] = {}
+    for agency, name, count, acked, extended in db.session.execute(
+        held.group_by(r.agency_id, part)
+    ):
+        row = result.setdefault(agency, {})
+        row[name] = count
+        row["acknowledged_on_time"] = row.get("acknowledged_on_time", 0) + acked
+        row["extended"] = row.get("extended", 0) + extended
+
+    # Passed on and not back: counted at the sender, once however often it was passed on.
+    passed = select(t.from_agency_id.label("agency_id"), t.request_id).distinct()
+    if agency_id is not None:
+        passed = passed.where(t.from_agency_id == agency_id)
+    passed = passed.subquery()
+    moved = (
+        select(passed.c.agency_id, func.count(), func.count(case((acknowledged, 1))))
+        .join(r, r.id == passed.c.request_id)
+        .where(*_received(start, end), r.agency_id != passed.c.agency_id)
+        .group_by(passed.c.agency_id)
+    )
+    for agency, count, acked in db.session.execute(moved):
+        row = result.setdefault(agency, {})
+        row["transferred"] = count
+        row["acknowledged_on_time"] = row.get("acknowledged_on_time", 0) + acked
+    return result
+
+
+def _added_up(rows) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for row in rows:
+        for name, count in row.items():
+            total[name] = total.get(name, 0) + count
+    return total
+
+
+def _figures(row: dict[str, int], median: float | None) -> Compliance:
+    parts = {name: row.get(name, 0) for name in PARTS}
+    return Compliance(
+        received=sum(parts.values()),
+        **parts,
+        acknowledged_on_time=row.get("acknowledged_on_time", 0),
+        extended=row.get("extended", 0),
+        median_working_days_to_answer=median,
+    )
+
+
+def _answered(start, end):
+    r = InfoRequest
+    return [
+        *_received(start, end),
+        r.answered_at.is_not(None),
+        r.status.not_in((*OPEN, RequestStatus.WITHDRAWN)),
+    ]
+
+
+def _answer_days(start, end, agency_id: int | None, law: str) -> list[int]:
+    if agency_id is None:
+        return [d for days in _answer_days_by_agency(start, end).values() for d in days]
+    r = InfoRequest
+    rows = db.session.execute(
+        select(r.received_at, r.answered_at).where(*_answered(start, end), r.agency_id == agency_id)
+    ).all()
+    return _working_days(rows, law)
+
+
+def _answer_days_by_agency(start, end) -> dict[int, list[int]]:
+    r = InfoRequest
+    laws = dict(db.session.execute(select(Agency.id, Agency.law_code)).all())
+    pairs: dict[int, list] = {}
+    for agency_id, received, answered in db.session.execute(
+        select(r.agency_id, r.received_at, r.answered_at).where(*_answered(start, end))
+    ):
+        pairs.setdefault(agency_id, []).append((received, answered))
+    return {a: _working_days(rows, laws.get(a) or site_law()) for a, rows in pairs.items()}
+
+
+def _working_days(rows, law: str) -> list[int]:
+    """Return the working days from registration day to answer day of each (received, answered)."""
+    if not rows:
+        return []
+    calendar = law_calendar(law)
+    seen: dict[tuple[date, date], int] = {}  # many requests share a pair of days
+    days = []
+    for received, answered in rows:
+        pair = (calendar.local(received).date(), calendar.local(answered).date())
+        if pair not in seen:
+            seen[pair] = max(0, calendar.working_days_between(*pair))
+        days.append(seen[pair])
+    return days
+
+
+def _median(days: list[int]) -> float | None:
+    return float(statistics.median(days)) if days else None
+
+
+def _micros(column):
+    """Return SQL for the microseconds since 1970 of a timestamp SQLAlchemy stored in SQLite."""
+    # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff'. The seconds are read without the fraction, which
+    # strftime would round to the millisecond; the fraction is padded to read as microseconds.
+    text = cast(column, String)
+    return cast(func.strftime("%s", func.substr(text, 1, 19)), Integer) * 1_000_000 + cast(
+        func.substr(text + "000000", 21, 6), Integer
+    )

@@ -1,0 +1,142 @@
+"""The archive's index entries: built from what is published, never from private text.
+
+Both publishing (a request goes public) and review (a published file is redacted or released)
+re-index a request, so the entry is built here, apart from either.
+"""
+
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import select
+
+from foi.extensions import db
+from foi.models import Agency, Document, InfoRequest, Response
+from foi.models.document import FROM_AGENCY
+from foi.requests.states import RequestStatus
+from foi.search import SearchDocument, get_backend
+from foi.services.counters import recount
+from foi.services.db import transaction
+from foi.services.public_content import public_content_changed
+
+
+def search_document(req: InfoRequest) -> SearchDocument:
+    """Build the archive's index entry from published, redacted text only."""
+    released = [d for d in req.documents if d.source == FROM_AGENCY and d.public]
+    return SearchDocument(
+        request_id=req.id,
+        reference=req.reference,
+        title=req.subject,
+        body=req.body,
+        answer=req.response.published_text if req.response else "",
+        attachments_text="\n".join(d.text for d in released if d.text),
+        agency_id=req.agency_id,
+        outcome=req.outcome or "",
+        topic=(req.agency.topic_list or [None])[0],
+        published_at=req.published_at,
+    )
+
+
+def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
+    """Yield the index entry of every published request, oldest first, for a full re-index.
+
+    The same fields as :func:`search_document`, read a batch at a time with plain queries (a
+    request, its answer and its released files' text) rather than loading each request's
+    objects, which would cost several queries a request.
+    """
+    topics = {a.id: (a.topic_list or [None])[0] for a in db.session.scalars(select(Agency))}
+    last = 0
+    while True:
+        # Every query is answered from a primary or unique key, whatever the planner knows:
+        # on tables just loaded and not yet analysed, "status = published ORDER BY id" made
+        # PostgreSQL read and sort every published request for each batch.
+        page = db.session.execute(
+            select(InfoRequest.id, InfoRequest.status)
+            .where(InfoRequest.id > last)
+            .order_by(InfoRequest.id)
+            .limit(batch_size)
+        ).all()
+        if not page:
+            return
+        last = page[-1].id
+        ids = [r.id for r in page if r.status == RequestStatus.PUBLISHED]
+        if not ids:
+            continue
+        rows = db.session.execute(
+            select(
+                InfoRequest.id,
+                InfoRequest.reference,
+                InfoRequest.subject,
+                InfoRequest.body,
+                InfoRequest.agency_id,
+                InfoRequest.outcome,
+                InfoRequest.published_at,
+            )
+            .where(InfoRequest.id.in_(ids), InfoRequest.is_public)
+            .order_by(InfoRequest.id)
+        ).all()
+        ids = [r.id for r in rows]
+        answers = {
+            request_id: public if public is not None else body
+            for request_id, public, body in db.session.execute(
+                select(Response.request_id, Response.public_body, Response.body).where(
+                    Response.request_id.in_(ids)
+                )
+            )
+        }
+        files: dict[int, list[str]] = {}
+        for request_id, text in db.session.execute(
+            select(Document.request_id, Document.text)
+            .where(Document.request_id.in_(ids), Document.source == FROM_AGENCY, Document.public)
+            .order_by(Document.id)
+        ):
+            if text:
+                files.setdefault(request_id, []).append(text)
+        for r in rows:
+            yield SearchDocument(
+                request_id=r.id,
+                reference=r.reference,
+                title=r.subject,
+                body=r.body,
+                answer=answers.get(r.id) or "",
+                attachments_text="\n".join(files.get(r.id, ())),
+                agency_id=r.agency_id,
+                outcome=r.outcome or "",
+                topic=topics.get(r.agency_id),
+                published_at=r.published_at,
+            )
+
+
+def index_request(req: InfoRequest) -> None:
+    """Write ``req``'s entry into the archive index, inside the caller's transaction."""
+    db.session.flush()
+    conn = db.session.connection()
+    if not req.is_public:  # hidden by moderation, or reopened by the oversight body
+        get_backend(conn).remove(conn, req.id)
+    else:
+        get_backend(conn).index(conn, search_document(req))
+    public_content_changed()
+
+
+def archive_reindex(
+    *,
+    progress: Callable[[int], None] | None = None,
+    finishing: Callable[[], None] | None = None,
+    optimizing: Callable[[], None] | None = None,
+) -> int:
+    """Rebuild the archive's search index from the published requests; return how many.
+
+    One transaction: until it commits, searches keep finding the old index. ``progress`` gets
+    the size of each batch done, ``finishing`` is called before the indexes are built and
+    merged (minutes for a large archive), ``optimizing`` before the query planner's statistics
+    are updated.
+    """
+    with transaction() as session:
+        conn = session.connection()
+        backend = get_backend(conn)
+        done = backend.reindex(conn, published_documents(), progress=progress, finishing=finishing)
+        if optimizing is not None:
+            optimizing()
+        backend.optimize(conn)
+        # Repair what public pages read besides the index: the request counts, every kept page.
+        recount()
+        public_content_changed()
+    return done
