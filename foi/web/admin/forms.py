@@ -1,10 +1,14 @@
 """The administrator's forms: agencies, their CSV import, staff accounts."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
+
+from foi.labels import MODERATION_REASONS
+from foi.models.moderation import FLAG_REASONS
 
 
 class AgencyForm(FlaskForm):
@@ -95,3 +99,27 @@ class DepartmentForm(FlaskForm):
     name_az = StringField(_l("Name in Azerbaijani"), validators=[DataRequired(), Length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=200)])
     name_ru = StringField(_l("Name in Russian"), validators=[Optional(), Length(max=200)])
+
+
+class FlagRequestForm(FlaskForm):
+    """An administrator's own flag: a request (or one of its public files) by its reference."""
+
+    reference = StringField(
+        _l("Reference of the request"), validators=[DataRequired(), Length(max=40)]
+    )
+    target = SelectField(_l("What should be looked at?"), coerce=int, validators=[Optional()])
+    reason = SelectField(_l("Why?"), validators=[DataRequired()])
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=2000)])
+
+
+def flag_request_form(req) -> FlagRequestForm:
+    """Return the flag form, its targets ``req`` itself and its public files (none: no request)."""
+    form = FlagRequestForm(prefix="flag")
+    form.reason.choices = [(code, MODERATION_REASONS[code]) for code in FLAG_REASONS]
+    files = [d for d in req.documents if d.public] if req is not None else []
+    form.target.choices = [(0, _("The request itself"))] + [
+        (d.id, _("File: %(name)s", name=d.filename)) for d in files
+    ]
+    if req is not None and not form.reference.data:
+        form.reference.data = req.reference
+    return form

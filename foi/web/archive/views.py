@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import abort, render_template, request, url_for
+from flask_login import current_user
 
 from foi.i18n import current_locale
 from foi.labels import CHANNEL_LABELS, COMPLIANCE_LABELS
@@ -16,6 +17,7 @@ from foi.services.agency_stats import agency_statistics
 from foi.services.archive import archive_search
 from foi.services.deadlines import law_calendar, law_pack
 from foi.services.errors import NotFound
+from foi.services.permissions import Role, roles_of
 from foi.services.public_content import kept
 from foi.services.selectors import (
     agencies_by_id,
@@ -29,6 +31,7 @@ from foi.services.selectors import (
     request_published,
 )
 from foi.topics import TOPICS
+from foi.web.admin.forms import flag_request_form
 from foi.web.archive import bp
 from foi.web.archive.calculator import calculate, calculator_form
 from foi.web.archive.charts import outcome_chart
@@ -123,6 +126,7 @@ def request_page(reference: str):
         outcome_labels=OUTCOME_LABELS,
         locale=current_locale(),
         group_answers=group_published(req),
+        flag_form=flag_request_form(req) if Role.MODERATOR in roles_of(current_user, req) else None,
     )
 
 
