@@ -150,7 +150,8 @@ _FIGURE_DESCRIPTIONS = {
     "withdrawn": "Withdrawn by the requester.",
     "open_in_time": "Still unanswered, within the deadline (or waiting for a clarification).",
     "open_overdue": "Still unanswered after the due date.",
-    "acknowledged_on_time": "Whose receipt was e-mailed within 24 hours of registration.",
+    "acknowledged_on_time": "Whose receipt was e-mailed within 24 hours of registration, "
+    "or posted by the day those 24 hours end (requests received off-line).",
     "extended": "Whose deadline the agency extended.",
     "median_working_days_to_answer": "Median working days from registration to the answer "
     "or refusal; null before any.",

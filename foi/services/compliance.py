@@ -24,8 +24,10 @@ The rules (articles of Azerbaijan's law; other rule packs cite their own):
      when the answer came; an answer given while the clock was stopped is on time.
 
 - **Acknowledged on time** — the receipt with the reference number and due date (art. 24.5)
-  was e-mailed to the requester within 24 hours of registration (an e-mail still waiting or
-  failed is not an acknowledgement).
+  reached the requester within 24 hours of registration: e-mailed (an e-mail still waiting or
+  failed is not an acknowledgement) or, for a requester with no e-mail address, posted as a
+  letter by the day those 24 hours end in the law's time zone (only the day of posting is
+  recorded: :func:`receipt_posted_in_time`).
 - **By channel** — the requests received, by how they arrived: online, or off-line by post,
   phone, in person, e-mail to the agency or fax (entered by staff, ``foi.services.offline``),
   each counted in the period holding the moment the agency received it.
@@ -58,14 +60,16 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    or_,
     select,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 
 from foi.extensions import db
 from foi.models import Agency, Event, InfoRequest, OutboxMessage, RequestTransfer
 from foi.models.base import utcnow
 from foi.models.outbox import SENT
-from foi.models.request import CHANNELS
+from foi.models.request import CHANNELS, ONLINE
 from foi.requests.states import OPEN, EventKind, Outcome, RequestStatus
 from foi.services.deadlines import law_calendar, law_pack
 
@@ -83,6 +87,8 @@ PARTS = (
 #: Every figure, in the order the API, the CSV and the tables give them.
 FIGURES = ("received", *PARTS, "acknowledged_on_time", "extended", "median_working_days_to_answer")
 ACKNOWLEDGEMENT = timedelta(hours=24)
+#: What a posted receipt's event records (``acknowledgement``) when it went within the period.
+POSTED_IN_TIME = "in_time"
 
 
 @dataclass(frozen=True)
@@ -262,16 +268,43 @@ def _part(now: datetime):
     )
 
 
+def receipt_posted_in_time(req: InfoRequest, posted_on: date) -> bool:
+    """Tell whether a receipt posted on ``posted_on`` counts as acknowledged on time (art. 24.5).
+
+    The officer records the day of posting, not the hour: a receipt posted by the day on which
+    :data:`ACKNOWLEDGEMENT` after the request's registration ends, in the time zone of the
+    agency's law, is in time.
+    """
+    zone = ZoneInfo(law_pack(req.agency.law_code).timezone)
+    return posted_on <= (req.received_at + ACKNOWLEDGEMENT).astimezone(zone).date()
+
+
 def _acknowledged(postgres: bool):
-    """Return SQL true when the request's receipt e-mail went out within 24 hours."""
-    r, o = InfoRequest, OutboxMessage
+    """Return SQL true when the request's receipt reached the requester within 24 hours.
+
+    E-mailed: its outbox message went out in time. On paper: the officer recorded its
+    posting, which :func:`receipt_posted_in_time` judged in time when it was recorded.
+    """
+    r, o, e = InfoRequest, OutboxMessage, Event
     # The receipt's outbox key, as foi.services.filing writes it (unique: one index probe).
     key = literal("req:") + cast(r.id, String) + literal(":acknowledgement")
     sent = select(o.sent_at).where(o.key == key, o.status == SENT).scalar_subquery()
     if postgres:
         hours = int(ACKNOWLEDGEMENT.total_seconds() // 3600)
-        return sent <= r.received_at + literal_column(f"interval '{hours} hours'")
-    return _micros(sent) - _micros(r.received_at) <= int(ACKNOWLEDGEMENT.total_seconds()) * 10**6
+        emailed = sent <= r.received_at + literal_column(f"interval '{hours} hours'")
+        marked = cast(e.data_json, JSONB)["acknowledgement"].astext
+    else:
+        seconds = int(ACKNOWLEDGEMENT.total_seconds())
+        emailed = _micros(sent) - _micros(r.received_at) <= seconds * 10**6
+        marked = func.json_extract(e.data_json, "$.acknowledgement")
+    # Only a request entered off-line has letters to post: an online one skips the probe.
+    posted = and_(
+        r.channel != ONLINE,
+        exists().where(
+            e.request_id == r.id, e.kind == EventKind.LETTER_POSTED, marked == POSTED_IN_TIME
+        ),
+    )
+    return or_(emailed, posted)
 
 
 def _extended():

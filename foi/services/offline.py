@@ -31,6 +31,7 @@ from foi.models.request import OFFLINE_CHANNELS, PUBLIC, REQUESTER
 from foi.models.user import CITIZEN, STAFF_ROLES
 from foi.requests.states import EventKind, request_transition
 from foi.services.answering import clean_text
+from foi.services.compliance import POSTED_IN_TIME, receipt_posted_in_time
 from foi.services.db import transaction
 from foi.services.deadlines import law_pack, refresh_due
 from foi.services.errors import DomainError, NotFound
@@ -321,6 +322,10 @@ def letter_posted_record(
         )
     if letter.is_posted:
         raise DomainError(_l("This letter's posting is recorded already."), field="posted_on")
+    judged = {}
+    if letter.kind == "receipt":  # the statistics count a receipt posted in time as sent
+        in_time = receipt_posted_in_time(req, posted_on)
+        judged["acknowledgement"] = POSTED_IN_TIME if in_time else "late"
     with transaction():
         record(
             req,
@@ -330,6 +335,7 @@ def letter_posted_record(
             event_id=event_id,
             letter=letter.kind,
             posted_on=posted_on.isoformat(),
+            **judged,
         )
 
 
