@@ -120,6 +120,9 @@ class Config:
     DRAFT_KEEP_DAYS = int(_env("DRAFT_KEEP_DAYS", "30"))
     DRAFT_WARN_DAYS = int(_env("DRAFT_WARN_DAYS", "7"))
     MAX_DRAFTS_PER_ACCOUNT = int(_env("MAX_DRAFTS_PER_ACCOUNT", "50"))
+    # A bulk action from the officer's queue takes at most this many requests at once (the
+    # result page says when "all matching this filter" was cut short).
+    BULK_MAX = int(_env("BULK_MAX", "200"))
     # One request may be sent to this many agencies at once, each its own request.
     MAX_AGENCIES_PER_REQUEST = int(_env("MAX_AGENCIES_PER_REQUEST", "5"))
     # Where an instance keeps what it makes for itself (the development secret key).

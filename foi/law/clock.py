@@ -291,10 +291,10 @@ class _Clock:
         )
         self.due = self._due_after(at, self.remaining, explain=True)
 
-    def _refuse(self, message: str, target: object, why: str) -> None:
+    def _refuse(self, message: str, target: object, why: str, **details: object) -> None:
         to = Quantity(target, "working_days") if isinstance(target, int) else target
         if self.strict:
-            raise ExtensionNotAllowed(message)
+            raise ExtensionNotAllowed(message, why, **details)
         self.lines.append(ExplanationLine("extension_refused", {"to": to, "why": Word(why)}))
 
     def extend(self, event: ClockEvent) -> None:
@@ -338,6 +338,9 @@ class _Clock:
                 f"in all (until {format_date(latest)}); {days} asked, {allowed} still possible.",
                 target,
                 "beyond_ceiling",
+                article=ceiling.article,
+                ceiling=ceiling.amount,
+                allowed=allowed,
             )
         self.extension_days += days
         self.article = ceiling.article

@@ -22,9 +22,19 @@ class UnknownLaw(LawError, KeyError):
 
 
 class ExtensionNotAllowed(LawError):
-    """An extension goes beyond what the law allows, or the law allows none."""
+    """An extension goes beyond what the law allows, or the law allows none.
+
+    ``why`` says which rule refused it (``no_extension``, ``after_due``, ``not_later``,
+    ``beyond_ceiling``) and ``details`` its figures (article, ceiling, days still possible),
+    so that a service can say it in the reader's language.
+    """
 
     key = "extension_not_allowed"
+
+    def __init__(self, message: str, why: str = "", **details: object) -> None:
+        super().__init__(message)
+        self.why = why
+        self.details = details
 
 
 class UrgencyNotAvailable(LawError):

@@ -11,7 +11,7 @@ from foi.models.document import FROM_AGENCY
 from foi.models.request import INTERNAL, PUBLIC, REQUESTER
 from foi.requests.states import EventKind, Outcome, request_transition
 from foi.services.db import transaction
-from foi.services.deadlines import law_pack, refresh_due
+from foi.services.deadlines import law_pack, law_refusal, refresh_due
 from foi.services.errors import DomainError
 from foi.services.filing import store_uploads
 from foi.services.history import notify_requester, notify_staff, record
@@ -142,7 +142,7 @@ def request_extend(*, actor: User, req: InfoRequest, days: int, reason: str) -> 
         try:
             result = refresh_due(req)
         except LawError as exc:
-            raise DomainError(str(exc), field="days") from exc
+            raise DomainError(law_refusal(exc), field="days") from exc
         db.session.flush()
         notify_requester(
             req,

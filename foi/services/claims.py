@@ -15,9 +15,9 @@ from foi.models import InfoRequest, User
 from foi.models.request import INTERNAL
 from foi.requests.states import EventKind
 from foi.services.db import transaction
-from foi.services.departments import department_of_agency
+from foi.services.departments import department_members, department_of_agency
 from foi.services.errors import DomainError, NotAllowed, NotFound
-from foi.services.history import record
+from foi.services.history import notify_staff, record
 from foi.services.permissions import Action, ensure_allowed
 
 MAX_REASON = 2000
@@ -32,7 +32,11 @@ class AlreadyClaimed(NotAllowed):
 
 
 def request_route(*, actor: User, req: InfoRequest, department_id: int | None) -> None:
-    """Send the request to one of its agency's departments (None: to no department)."""
+    """Send the request to one of its agency's departments (None: to no department).
+
+    The department's officers and coordinators are e-mailed, in their languages, with a link
+    to the request; the person who routed it is not (they know).
+    """
     ensure_allowed(actor, req, Action.ROUTE)
     try:
         department = department_of_agency(req.agency_id, department_id) if department_id else None
@@ -42,9 +46,9 @@ def request_route(*, actor: User, req: InfoRequest, department_id: int | None) -
         ) from None
     if req.department_id == (department.id if department else None):
         raise DomainError(_l("The request is routed there already."), field="department_id")
-    with transaction():
+    with transaction() as session:
         req.department = department
-        record(
+        event = record(
             req,
             EventKind.DEPARTMENT_ROUTED,
             actor=actor,
@@ -55,6 +59,13 @@ def request_route(*, actor: User, req: InfoRequest, department_id: int | None) -
                 {lang: department.name(lang) for lang in ("az", "en", "ru")} if department else None
             ),
         )
+        if department is not None:
+            session.flush()  # the event's id names the message, once per routing
+            members = [p for p in department_members(department.id) if p.id != actor.id]
+            if members:
+                notify_staff(
+                    req, "department_routed", f":{event.id}", people=members, department=department
+                )
 
 
 def request_claim(*, actor: User, req: InfoRequest) -> None:

@@ -6,7 +6,7 @@ from sqlalchemy import func, select, update
 
 from foi.extensions import db
 from foi.models import Agency, Department, InfoRequest, User
-from foi.models.user import ADMIN
+from foi.models.user import ADMIN, STAFF_ROLES
 from foi.requests.states import OPEN
 from foi.services.audit import audit_record
 from foi.services.db import transaction
@@ -49,6 +49,21 @@ def department_of_agency(agency_id: int, department_id: int) -> Department:
     if department is None or department.agency_id != agency_id:
         raise NotFound()
     return department
+
+
+def department_members(department_id: int) -> list[User]:
+    """Return the active officers and coordinators who work in the department, oldest first."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(
+                User.department_id == department_id,
+                User.role.in_(STAFF_ROLES),
+                User.active.is_(True),
+            )
+            .order_by(User.id)
+        )
+    )
 
 
 def department_save(

@@ -167,6 +167,16 @@ def replies_for_request(req: InfoRequest) -> dict[str, list[ReplyTemplate]]:
     return found
 
 
+def replies_of_kind(agency_id: int, kind: str) -> list[ReplyTemplate]:
+    """Return the agency's standard replies of one kind, by name (the bulk actions' choices)."""
+    query = (
+        select(ReplyTemplate)
+        .where(ReplyTemplate.agency_id == agency_id, ReplyTemplate.kind == kind)
+        .order_by(ReplyTemplate.name, ReplyTemplate.id)
+    )
+    return list(db.session.scalars(query))
+
+
 def reply_for_request(req: InfoRequest, template_id: int) -> ReplyTemplate:
     """Return a reply of the request's agency; another agency's is not found (404)."""
     template = db.session.get(ReplyTemplate, template_id)

@@ -1,6 +1,7 @@
 """Reads: who may see which request, queues, lists. No writes here."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, select, true
 
@@ -135,7 +136,7 @@ def group_published(req: InfoRequest) -> list[InfoRequest]:
     )
 
 
-def officer_queue(
+def _queue_statement(
     user: User,
     *,
     status: str | None = None,
@@ -145,13 +146,8 @@ def officer_queue(
     due: str | None = None,
     department: str | None = None,
     now: datetime,
-    page: int = 1,
 ):
-    """Return the agency's requests, most urgent deadline first, filtered as asked.
-
-    ``assignee="unclaimed"``: nobody's, and routed to the user's department or to none (an
-    officer of no department and a coordinator see every unclaimed request).
-    """
+    """Return the query of the agency's requests filtered as asked, most urgent first."""
     stmt = select(InfoRequest).where(
         InfoRequest.agency_id == user.agency_id,
         InfoRequest.status != RequestStatus.HELD,  # not with the agency yet
@@ -182,8 +178,30 @@ def officer_queue(
     if q.strip():
         stmt = _queue_search(stmt, q)
     # Paused requests have no due date: after the dated ones, oldest first.
-    stmt = stmt.order_by(InfoRequest.due_at.is_(None), InfoRequest.due_at, InfoRequest.id)
+    return stmt.order_by(InfoRequest.due_at.is_(None), InfoRequest.due_at, InfoRequest.id)
+
+
+def officer_queue(user: User, *, now: datetime, page: int = 1, **filters: Any):
+    """Return a page of the agency's requests, most urgent deadline first, filtered as asked.
+
+    ``assignee="unclaimed"``: nobody's, and routed to the user's department or to none (an
+    officer of no department and a coordinator see every unclaimed request). The filters are
+    those of :func:`_queue_statement`.
+    """
+    stmt = _queue_statement(user, now=now, **filters)
     return db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
+
+
+def officer_queue_matching(
+    user: User, *, now: datetime, limit: int, **filters: Any
+) -> tuple[list[InfoRequest], int]:
+    """Return up to ``limit`` requests of the queue's filter, in its order, and how many match.
+
+    The same selection as the queue's pages (bulk actions on "all matching this filter").
+    """
+    stmt = _queue_statement(user, now=now, **filters)
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    return list(db.session.scalars(stmt.limit(limit))), total or 0
 
 
 def _within_reach(user: User):

@@ -248,3 +248,57 @@ class ReleaseForm(FlaskForm):
         validators=[DataRequired(), Length(max=2000)],
         description=_l("Your colleagues see the reason in the history."),
     )
+
+
+class BulkForm(FlaskForm):
+    """One action on many requests of the queue; the fields of every action are shown."""
+
+    action = SelectField(_l("Action"), validators=[DataRequired(message=_l("Choose an action."))])
+    scope = RadioField(
+        _l("Requests"),
+        default="ticked",
+        choices=[
+            ("ticked", _l("The requests I ticked")),
+            ("page", _l("Every request on this page")),
+            ("matching", _l("All requests matching this filter")),
+        ],
+        validators=[DataRequired()],
+    )
+    assignee_id = SelectField(_l("Assign to"), coerce=int, validators=[Optional()])
+    department_id = SelectField(_l("Route to"), coerce=int, validators=[Optional()])
+    text = TextAreaField(
+        _l("Internal note"),
+        validators=[Optional(), Length(max=10000)],
+        description=_l("Only your agency's staff see notes."),
+    )
+    days = IntegerField(
+        _l("Extend by (working days)"), validators=[Optional(), NumberRange(min=1, max=60)]
+    )
+    extend_reply = SelectField(_l("Standard reason"), coerce=int, validators=[Optional()])
+    reason = TextAreaField(
+        _l("Or write the reason given to the requesters"),
+        validators=[Optional(), Length(max=5000)],
+        description=_l("Each request's own law decides whether it can still be extended."),
+    )
+    message_reply = SelectField(_l("Standard message"), coerce=int, validators=[Optional()])
+
+    def check_action_fields(self) -> bool:
+        """Require the fields the chosen action needs; say so by each field."""
+        needs = {
+            "note": [(self.text, _l("Write the note first."))],
+            "extend": [(self.days, _l("Extend by at least one working day."))],
+            "message": [(self.message_reply, _l("Choose a standard message."))],
+            "route": [(self.department_id, _l("Choose a department."))],
+        }
+        ok = True
+        for field, message in needs.get(self.action.data, []):
+            if not field.data:
+                field.errors = [*field.errors, message]
+                ok = False
+        if self.action.data == "extend" and not (self.extend_reply.data or self.reason.data):
+            self.reason.errors = [
+                *self.reason.errors,
+                _l("Choose a standard reason or write one: the law requires it."),
+            ]
+            ok = False
+        return ok
