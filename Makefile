@@ -108,7 +108,7 @@ bench: install-dev postgres wrk ocr
 	$(BIN)/python -m benchmarks
 
 ## make lint: ruff's rules and its formatting, and mypy on the packages of [tool.mypy] in
-## pyproject.toml (foi/law strictly, foi/search); .ci/run checks them, and so does pre-commit.
+## pyproject.toml (foi/law strictly, foi/services, foi/search); .ci/run checks them, and so does pre-commit.
 lint: install-dev
 	$(BIN)/ruff check foi tests benchmarks migrations config.py wsgi.py
 	$(BIN)/ruff format --check --quiet .

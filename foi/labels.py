@@ -1,10 +1,12 @@
 """Names of statuses, outcomes and events, translatable; shared by pages, PDFs and e-mails."""
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 
 from foi.requests.states import EventKind, Outcome, RequestStatus
 
-STATUS_LABELS = {
+# Keyed by the enums' values as stored (a StrEnum member equals its string).
+STATUS_LABELS: dict[str, tuple[LazyString, str]] = {
     RequestStatus.HELD: (_l("Held until you confirm your address"), "warning"),
     RequestStatus.AWAITING: (_l("Awaiting answer"), "info"),
     RequestStatus.CLARIFICATION: (_l("Clarification asked"), "warning"),
@@ -23,7 +25,7 @@ URGENCY_LABELS = {
     "life": _l("Urgent: life, health or liberty"),
     "timeliness": _l("Urgent: would lose its timeliness"),
 }
-EVENT_TITLES = {
+EVENT_TITLES: dict[str, LazyString] = {
     EventKind.HELD: _l("Held until the e-mail address is confirmed"),
     EventKind.FILED: _l("Request filed"),
     EventKind.ROUTED: _l("Sent to the agency"),

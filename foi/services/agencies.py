@@ -73,9 +73,13 @@ def agency_save(*, actor: User, agency_id: int | None, **values) -> Agency:
     return agency
 
 
-def agency_import_csv(*, actor: User, stream, progress=None) -> tuple[int, int]:
-    """Add new agencies and update known ones (by slug) from a CSV; all or nothing."""
-    _ensure_admin(actor) if actor is not None else None
+def agency_import_csv(*, actor: User | None, stream, progress=None) -> tuple[int, int]:
+    """Add new agencies and update known ones (by slug) from a CSV; all or nothing.
+
+    ``actor`` None is the operator at the command line, who needs no account.
+    """
+    if actor is not None:
+        _ensure_admin(actor)
     try:
         rows = load_agencies_csv(stream)
     except AgencyCsvError as exc:

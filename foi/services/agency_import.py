@@ -15,10 +15,13 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from foi.agency_suggest import AgencyProfile, parse_keyword
 from foi.topics import TOPICS, topic_words
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # in typing from Python 3.13
 
 KINDS = ("ministry", "committee", "service", "agency")
 REQUIRED_COLUMNS = ("slug", "name_az", "name_en", "kind", "topics")
@@ -205,14 +208,21 @@ def load_agencies_csv(stream_or_path: str | os.PathLike | IO[str] | IO[bytes]) -
     if isinstance(stream_or_path, (str, os.PathLike)):
         with open(stream_or_path, encoding="utf-8-sig", newline="") as stream:
             return _parse(stream)
-    stream = stream_or_path
-    if isinstance(stream, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(stream, "mode", ""):
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+    given = stream_or_path
+    if _is_binary(given):
+        text = io.TextIOWrapper(given, encoding="utf-8-sig", newline="")
         try:
             return _parse(text)
         finally:
             text.detach()  # leave the caller's stream open
-    return _parse(_strip_bom(stream))
+    return _parse(_strip_bom(given))
+
+
+def _is_binary(stream: IO[str] | IO[bytes]) -> TypeIs[IO[bytes]]:
+    """Whether the stream yields bytes: an upload, or a file opened with "rb"."""
+    return isinstance(stream, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
+        stream, "mode", ""
+    )
 
 
 def _strip_bom(stream: IO[str]) -> IO[str]:

@@ -1,5 +1,7 @@
 """What officers do with a request in their queue."""
 
+from collections.abc import Sequence
+
 import nh3
 from flask_babel import lazy_gettext as _l
 
@@ -154,7 +156,13 @@ def request_extend(*, actor: User, req: InfoRequest, days: int, reason: str) -> 
 
 
 def request_answer(
-    *, actor: User, req: InfoRequest, outcome: str, text: str, grounds: list[str] = (), uploads=()
+    *,
+    actor: User,
+    req: InfoRequest,
+    outcome: str,
+    text: str,
+    grounds: Sequence[str] = (),
+    uploads=(),
 ) -> Response:
     """Answer the request; publish at once if the agency publishes on answer."""
     ensure_allowed(actor, req, Action.ANSWER)

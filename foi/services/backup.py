@@ -90,7 +90,7 @@ def _row_counts(conn: sa.Connection) -> dict[str, int]:
     return {
         # S608 is a false positive here: table names come from the database's own catalogue, quoted
         # by its dialect.
-        t: conn.exec_driver_sql(f"SELECT count(*) FROM {_quote(conn, t)}").scalar()  # noqa: S608
+        t: conn.exec_driver_sql(f"SELECT count(*) FROM {_quote(conn, t)}").scalar_one()  # noqa: S608
         for t in _tables(conn)
     }
 
@@ -172,8 +172,17 @@ def backup_write(
     return manifest
 
 
+def _sqlite_file(engine: sa.Engine) -> str:
+    """Return the SQLite database's file; a database in memory has none to copy."""
+    if not engine.url.database or engine.url.database == ":memory:":
+        raise BackupError(
+            "the SQLite database is in memory: there is no file to back up or restore"
+        )
+    return engine.url.database
+
+
 def _sqlite_backup(engine: sa.Engine, target: Path, progress: Progress) -> dict[str, int]:
-    source = sqlite3.connect(engine.url.database)
+    source = sqlite3.connect(_sqlite_file(engine))
     copy = sqlite3.connect(target)
     try:
         # One step: a snapshot read (in WAL mode the site keeps writing meanwhile). Copying in
@@ -314,7 +323,7 @@ def backup_restore(*, engine: sa.Engine, stores: Stores, src: Path, progress: Pr
 
 def _sqlite_restore(engine: sa.Engine, dump: Path) -> None:
     engine.dispose()
-    target = engine.url.database
+    target = _sqlite_file(engine)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     source = sqlite3.connect(dump)
     copy = sqlite3.connect(target)

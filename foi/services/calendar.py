@@ -113,7 +113,7 @@ def calendar_exception_remove(
     """
     _ensure_admin(actor)
     _check_law(law_code)
-    found = _exception_on(law_code, day) if isinstance(day, date) else None
+    found = _exception_on(law_code, day)
     if found is None or (kind is not None and found.kind != kind):
         raise DomainError(_l("There is no such exception on this day."), field="day")
     with transaction() as session:
@@ -156,6 +156,8 @@ def _recompute(
     moves = []
     for req in _affected(law_code, day):
         old = req.due_at
+        if old is None:  # not reached: the query reads requests with a due date only
+            continue
         # strict=False: an extension granted under the old calendar may no longer fit the
         # law's ceiling once the original date moves; the history must still recompute.
         refresh_due(req, calendar=calendar, strict=False)

@@ -14,7 +14,7 @@ from foi.extensions import db
 from foi.models import InfoRequest, User
 from foi.models.request import INTERNAL
 from foi.requests.states import EventKind
-from foi.services.db import transaction
+from foi.services.db import rows_changed, transaction
 from foi.services.departments import department_members, department_of_agency
 from foi.services.errors import DomainError, NotAllowed, NotFound
 from foi.services.history import notify_staff, record
@@ -73,15 +73,15 @@ def request_claim(*, actor: User, req: InfoRequest) -> None:
     if req.assignee_id is not None and req.assignee_id != actor.id:
         raise AlreadyClaimed(req)
     ensure_allowed(actor, req, Action.CLAIM)
-    with transaction() as session:
+    with transaction():
         # Only if nobody has it now: the database decides between two officers clicking at once.
-        claimed = session.execute(
+        claimed = rows_changed(
             update(InfoRequest)
             .where(InfoRequest.id == req.id, InfoRequest.assignee_id.is_(None))
             .values(assignee_id=actor.id)
             .execution_options(synchronize_session=False)
         )
-        won = claimed.rowcount == 1
+        won = claimed == 1
         if won:
             record(req, EventKind.CLAIMED, actor=actor, visibility=INTERNAL)
     if not won:
@@ -95,13 +95,13 @@ def request_release_claim(*, actor: User, req: InfoRequest, reason: str) -> None
     reason = " ".join((reason or "").split())[:MAX_REASON]
     if not reason:
         raise DomainError(_l("Say why you release the request."), field="reason")
-    with transaction() as session:
-        released = session.execute(
+    with transaction():
+        released = rows_changed(
             update(InfoRequest)
             .where(InfoRequest.id == req.id, InfoRequest.assignee_id == actor.id)
             .values(assignee_id=None)
             .execution_options(synchronize_session=False)
         )
-        if released.rowcount != 1:  # a coordinator reassigned it meanwhile
+        if released != 1:  # a coordinator reassigned it meanwhile
             raise NotAllowed(_l("Only the officer who claimed it can release it."))
         record(req, EventKind.CLAIM_RELEASED, actor=actor, visibility=INTERNAL, text=reason)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 import foi.models
 from foi.extensions import db
+from foi.law.calendar import WorkingCalendar
 from foi.mail.bulk import Mail, enqueue_many
 from foi.models import Agency, InfoRequest, User
 from foi.models.user import OMBUDSMAN
@@ -59,7 +60,8 @@ def complaint_reminders_sweep(
             User.role == OMBUDSMAN, User.active.is_(True)
         )
     ).all()
-    calendars, mails = {}, []
+    calendars: dict[str, WorkingCalendar] = {}
+    mails: list[Mail] = []
     late: list[tuple[int, str]] = []  # complaints past their decision date, for the requester
     for complaint_id, due_at, reference, law in rows:
         cal = calendars.setdefault(law, law_calendar(law))
@@ -95,6 +97,8 @@ def complaint_reminders_sweep(
 def _tell_requester_overdue(model, complaint_id: int, stamp: str) -> None:
     """Tell the requester, once per decision date, that the oversight body is late."""
     complaint = db.session.get(model, complaint_id)
+    if complaint is None:  # removed since the sweep read it: nobody left to tell
+        return
     req = complaint.request
     notify_requester(
         req,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -78,6 +79,8 @@ def _window(req: InfoRequest, ground: str | None, now: datetime) -> Deadlines | 
     if pack.complaint_window is None:
         return None
     start = req.due_at if ground == OVERDUE else (req.answered_at or req.updated_at)
+    if start is None:  # overdue without a due date: not reached, a paused clock is never late
+        return None
     return complaint_window(pack, law_calendar(code), start, now=now)
 
 
@@ -308,7 +311,7 @@ def _reopen(
     was_public: bool,
 ) -> str:
     """Open the request again with the decision's deadline; return how the date was counted."""
-    previous = {}
+    previous: dict[str, Any] = {}  # the event's data, stored as JSON
     if req.answered_at is not None:
         # The first answer stays on record in the history; the new one will replace it.
         previous = {

@@ -342,12 +342,12 @@ def _counts(
     passed = select(t.from_agency_id.label("agency_id"), t.request_id).distinct()
     if agency_id is not None:
         passed = passed.where(t.from_agency_id == agency_id)
-    passed = passed.subquery()
+    senders = passed.subquery()
     moved = (
-        select(passed.c.agency_id, func.count(), func.count(case((acknowledged, 1))))
-        .join(r, r.id == passed.c.request_id)
-        .where(*_received(start, end), r.agency_id != passed.c.agency_id)
-        .group_by(passed.c.agency_id)
+        select(senders.c.agency_id, func.count(), func.count(case((acknowledged, 1))))
+        .join(r, r.id == senders.c.request_id)
+        .where(*_received(start, end), r.agency_id != senders.c.agency_id)
+        .group_by(senders.c.agency_id)
     )
     for agency, count, acked in db.session.execute(moved):
         row = result.setdefault(agency, {})

@@ -10,11 +10,13 @@ table. Rows written in bulk, past the ORM (the benchmarks' loader), are counted 
 """
 
 from collections import Counter
+from typing import Any
 
 from sqlalchemy import delete, event, func, inspect, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import History
 
 from foi.extensions import db
 from foi.models import InfoRequest, RequestCount
@@ -23,8 +25,8 @@ from foi.requests.states import RequestStatus
 Key = tuple[int | None, str | None, bool]  # agency, status, hidden by moderation
 
 
-def _committed(obj: InfoRequest, name: str):
-    history = inspect(obj).attrs[name].load_history()  # loads a value expired since
+def _committed(obj: InfoRequest, name: str) -> Any:
+    history: History = inspect(obj).attrs[name].load_history()  # loads a value expired since
     before = history.deleted or history.unchanged
     return before[0] if before else None
 
@@ -37,7 +39,7 @@ def _committed_key(obj: InfoRequest) -> Key:
 def _current_agency(obj: InfoRequest) -> int | None:
     # A request moved by relationship (``req.agency = other``) has its new agency_id only
     # after the flush writes it: read the relationship's new value first.
-    added = inspect(obj).attrs.agency.history.added
+    added: list[Any] = list(inspect(obj).attrs.agency.history.added)
     if added and added[0] is not None:
         return added[0].id
     return obj.agency_id

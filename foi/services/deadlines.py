@@ -1,5 +1,6 @@
 """Bridge between stored requests and the pure deadline engine in foi.law."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -75,7 +76,7 @@ def request_law(req: InfoRequest) -> str:
 def request_deadlines(
     req: InfoRequest,
     now: datetime | None = None,
-    extra_events: list[ClockEvent] = (),
+    extra_events: Sequence[ClockEvent] = (),
     *,
     calendar: WorkingCalendar | None = None,
     strict: bool = False,

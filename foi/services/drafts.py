@@ -93,9 +93,10 @@ def draft_save(
 
 
 def _count(owner: User) -> int:
-    return db.session.scalar(
+    counted = db.session.scalar(
         select(func.count(RequestDraft.id)).where(RequestDraft.owner_id == owner.id)
     )
+    return counted or 0
 
 
 def draft_files(draft: RequestDraft) -> list[StoredFile]:

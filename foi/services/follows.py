@@ -176,6 +176,8 @@ def follows_search_sweep(*, now: datetime, every: timedelta = timedelta(days=1))
     sent = 0
     for follow in due:
         since = follow.last_sent_at
+        if since is None:  # not reached: the query reads follows sent before only
+            continue
         results, found = archive_search(_search_query(follow.target))
         new = [
             found[h.request_id]

@@ -20,6 +20,7 @@ from sqlalchemy import and_, func, or_, select, update
 from foi.extensions import db
 from foi.models import Job, User
 from foi.models.job import DONE, FAILED, QUEUED, RUNNING, WAITING
+from foi.services.db import rows_changed
 from foi.services.errors import NotFound
 
 _job = Job.__table__
@@ -78,7 +79,7 @@ def job_sent(job_id: int, now: datetime) -> None:
 
 def job_claim(job_id: int, worker: str, now: datetime, lease: timedelta) -> bool:
     """Take a queued job for ``worker`` until ``now + lease``; False if it is not queued."""
-    taken = db.session.execute(
+    taken = rows_changed(
         update(_job)
         .where(_job.c.id == job_id, _job.c.status == QUEUED)
         .values(
@@ -90,7 +91,7 @@ def job_claim(job_id: int, worker: str, now: datetime, lease: timedelta) -> bool
             stage="",
             progress=0.0,
         )
-    ).rowcount
+    )
     db.session.commit()  # the claim: seen at once by every other worker
     return bool(taken)
 
@@ -101,27 +102,25 @@ def _mine(job_id: int, worker: str):
 
 def job_renew(job_id: int, worker: str, now: datetime, lease: timedelta) -> bool:
     """Extend the worker's lease; False when the job is no longer its own."""
-    kept = db.session.execute(
-        update(_job).where(_mine(job_id, worker)).values(lease_until=now + lease)
-    ).rowcount
+    kept = rows_changed(update(_job).where(_mine(job_id, worker)).values(lease_until=now + lease))
     db.session.commit()  # from the lease thread: the sweep must see the lease renewed
     return bool(kept)
 
 
 def job_progress(job_id: int, worker: str, stage: str, fraction: float) -> bool:
     """Record what the job is doing and how far it is (0 … 1)."""
-    kept = db.session.execute(
+    kept = rows_changed(
         update(_job)
         .where(_mine(job_id, worker))
         .values(stage=stage[:80], progress=min(1.0, max(0.0, fraction)))
-    ).rowcount
+    )
     db.session.commit()  # from the lease thread: the sweep must see the lease renewed
     return bool(kept)
 
 
 def job_finish(job_id: int, worker: str, result: dict | None, now: datetime) -> bool:
     """Mark the job done with its result; False when another worker has it now."""
-    done = db.session.execute(
+    done = rows_changed(
         update(_job)
         .where(_mine(job_id, worker))
         .values(
@@ -131,18 +130,18 @@ def job_finish(job_id: int, worker: str, result: dict | None, now: datetime) -> 
             finished_at=now,
             lease_until=None,
         )
-    ).rowcount
+    )
     db.session.commit()  # the job's end, seen by its owner's page and the other workers
     return bool(done)
 
 
 def job_fail(job_id: int, worker: str, error: str, now: datetime) -> bool:
     """Mark the job failed with one readable line of why."""
-    failed = db.session.execute(
+    failed = rows_changed(
         update(_job)
         .where(_mine(job_id, worker))
         .values(status=FAILED, error=error[:2000], finished_at=now, lease_until=None)
-    ).rowcount
+    )
     db.session.commit()  # the job's end, seen by its owner's page and the other workers
     return bool(failed)
 

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select, update
 from foi.extensions import db
 from foi.models import User, UserSession
 from foi.models.base import utcnow
-from foi.services.db import transaction
+from foi.services.db import rows_changed, transaction
 
 # last_seen_at is written at most this often: a page view is not a database write.
 TOUCH_EVERY = timedelta(minutes=5)
@@ -153,14 +153,13 @@ def sessions_end(
     )
     if keep:
         query = query.where(UserSession.token_hash != _hash(keep))
-    result = db.session.execute(query.values(ended_at=now, end_reason=reason))
-    return result.rowcount or 0
+    return rows_changed(query.values(ended_at=now, end_reason=reason))
 
 
 def session_end(*, user: User, session_id: int, now: datetime | None = None) -> bool:
     """End one login of ``user`` (from the account page's list); False if it is not theirs."""
-    with transaction() as session:
-        result = session.execute(
+    with transaction():
+        ended = rows_changed(
             update(UserSession)
             .where(
                 UserSession.id == session_id,
@@ -169,7 +168,7 @@ def session_end(*, user: User, session_id: int, now: datetime | None = None) -> 
             )
             .values(ended_at=now or utcnow(), end_reason=SIGNED_OUT_ELSEWHERE)
         )
-    return bool(result.rowcount)
+    return bool(ended)
 
 
 def other_sessions_end(*, user: User, now: datetime | None = None) -> int:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
@@ -322,7 +323,7 @@ def letter_posted_record(
         )
     if letter.is_posted:
         raise DomainError(_l("This letter's posting is recorded already."), field="posted_on")
-    judged = {}
+    judged: dict[str, Any] = {}  # the event's data, stored as JSON
     if letter.kind == "receipt":  # the statistics count a receipt posted in time as sent
         in_time = receipt_posted_in_time(req, posted_on)
         judged["acknowledgement"] = POSTED_IN_TIME if in_time else "late"

@@ -16,6 +16,7 @@ from foi.models import InfoRequest, Job, OutboxMessage, ReminderSchedule, Schedu
 from foi.models.job import WAITING as JOBS_WAITING
 from foi.models.outbox import PENDING
 from foi.requests.states import OPEN
+from foi.services.db import count_of
 
 
 @dataclass(frozen=True)
@@ -33,28 +34,32 @@ class Figures:
 
 def operations_figures(*, now: datetime) -> Figures:
     """Count the outbox backlog, open and overdue requests; read the scheduler's last sweep."""
-    pending, oldest = db.session.execute(
+    outbox = db.session.execute(
         select(func.count(), func.min(OutboxMessage.created_at)).where(
             OutboxMessage.status == PENDING
         )
     ).one()
+    pending: int = outbox[0]
+    oldest: datetime | None = outbox[1]  # None when nothing waits
     open_, overdue = db.session.execute(
         select(
             func.count(),
             func.count().filter(InfoRequest.due_at < now),
         ).where(InfoRequest.status.in_(OPEN))
     ).one()
-    reminders_due = db.session.scalar(
+    reminders_due = count_of(
         select(func.count()).select_from(ReminderSchedule).where(ReminderSchedule.next_at <= now)
     )
     lock = db.session.get(SchedulerLock, "scheduler")
-    jobs_waiting = db.session.scalar(
+    jobs_waiting = count_of(
         select(func.count()).select_from(Job).where(Job.status.in_(JOBS_WAITING))
     )
     db.session.rollback()  # end the read
     return Figures(
         outbox_pending=pending,
-        outbox_oldest_pending_age=max(0.0, (now - oldest).total_seconds()) if oldest else 0.0,
+        outbox_oldest_pending_age=max(0.0, (now - oldest).total_seconds())
+        if oldest is not None
+        else 0.0,
         requests_open=open_,
         requests_overdue=overdue,
         scheduler_last_sweep=lock.last_sweep_at if lock else None,

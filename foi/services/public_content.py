@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 
 from foi.extensions import cache, db
 from foi.models import PublicChange
+from foi.services.db import rows_changed
 
 ARCHIVE = "archive"
 T = TypeVar("T")
@@ -34,12 +35,12 @@ class PublicState(NamedTuple):
 def public_content_changed(*, now: datetime | None = None, name: str = ARCHIVE) -> None:
     """Record, in the caller's transaction, that public content changed at ``now``."""
     now = now or datetime.now(UTC)
-    bumped = db.session.execute(
+    bumped = rows_changed(
         update(PublicChange)
         .where(PublicChange.name == name)
         .values(version=PublicChange.version + 1, changed_at=now)
     )
-    if not bumped.rowcount:
+    if not bumped:
         db.session.add(PublicChange(name=name, version=1, changed_at=now))
         db.session.flush()
 

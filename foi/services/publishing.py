@@ -5,6 +5,7 @@ hide data a reader would not see: :func:`files_to_hold`) and decides for each: h
 review after publishing, publish it as it is, or keep it private.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -174,7 +175,7 @@ def response_approve(
     actor: User,
     req: InfoRequest,
     public_text: str | None = None,
-    passages: list[str] = (),
+    passages: Sequence[str] = (),
     file_decisions: dict[int, str] | None = None,
 ) -> Publication:
     """Approve the answer for the archive, optionally with a redacted public text.

@@ -24,6 +24,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from sqlalchemy import bindparam, delete, func, select, true, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -251,8 +252,9 @@ class _Context:
                 .where(User.agency_id.in_(missing), User.role == COORDINATOR, User.active.is_(True))
                 .order_by(User.id)
             )
-            for agency_id, *person in rows:
-                self.coordinators[agency_id].append(_Person(*person))
+            for agency, user_id, email, name, locale in rows:
+                # Never None: the query asked for these agencies' coordinators only.
+                self.coordinators[cast(int, agency)].append(_Person(user_id, email, name, locale))
 
 
 def _complaint_fields(req: _Request, ctx: _Context, locale: str) -> dict[str, str]:
@@ -266,6 +268,8 @@ def _complaint_fields(req: _Request, ctx: _Context, locale: str) -> dict[str, st
         "complain_by": "",
         "complain_by_article": "",
     }
+    if req.due_at is None:  # no deadline, nothing missed (the sweep only warns of a due date)
+        return fields
     try:
         window = complaint_window(pack, ctx.calendar(req.law_code), req.due_at)
     except LookupError:
@@ -282,7 +286,7 @@ def _fields(req: _Request, person: _Person, link: str, ctx: _Context) -> dict[st
         "reference": req.reference,
         "subject": req.subject,
         "name": person.display_name,
-        "due": ctx.renderer.datetime(req.due_at, person.locale),
+        "due": ctx.renderer.datetime(req.due_at, person.locale) if req.due_at else "",
         "link": link,
     }
 
@@ -350,7 +354,9 @@ def _sweep_batch(
         db.session.rollback()
         return 0, after
     ctx.coordinators_of({r.agency_id for r in requests})
-    moves, events, mails = [], [], []
+    moves: list[dict[str, int | datetime | None]] = []
+    events: list[tuple[int, str, set[str]]] = []
+    mails: list[Mail] = []
     for req in requests:
         if req.status != RequestStatus.AWAITING or req.due_at is None:
             moves.append({"rid": req.id, "nxt": None})
@@ -363,7 +369,7 @@ def _sweep_batch(
             moves.append({"rid": req.id, "nxt": now + POISON_DELAY})
             continue
         moves.append({"rid": req.id, "nxt": None if kind == "overdue" else next_at})
-        if notices:
+        if notices and kind:  # notices come only with a kind of reminder
             mails.extend(notices)
             events.append((req.id, kind, {n.key for n in notices}))
     added_keys = enqueue_many(mails, now, ctx.renderer)

@@ -167,8 +167,10 @@ def replies_for_request(req: InfoRequest) -> dict[str, list[ReplyTemplate]]:
     return found
 
 
-def replies_of_kind(agency_id: int, kind: str) -> list[ReplyTemplate]:
+def replies_of_kind(agency_id: int | None, kind: str) -> list[ReplyTemplate]:
     """Return the agency's standard replies of one kind, by name (the bulk actions' choices)."""
+    if agency_id is None:  # staff of no agency (the oversight body) have no standard replies
+        return []
     query = (
         select(ReplyTemplate)
         .where(ReplyTemplate.agency_id == agency_id, ReplyTemplate.kind == kind)

@@ -15,6 +15,7 @@ a person asked to remove are never written to the history: they are what must no
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_babel import force_locale
@@ -143,7 +144,7 @@ def file_keep_private(*, actor: User, doc: Document, reason: str) -> None:
 
 
 def document_redact(
-    *, actor: User, doc: Document, terms: list[str] = (), areas: list[Area] = ()
+    *, actor: User, doc: Document, terms: Sequence[str] = (), areas: Sequence[Area] = ()
 ) -> Document:
     """Make the public copy of a released PDF with ``terms`` and ``areas`` blacked out.
 
@@ -239,7 +240,7 @@ def document_redact(
 REDACTED = _l("redacted")
 
 
-def public_text_without(text: str, passages: list[str], lang: str) -> str:
+def public_text_without(text: str, passages: Sequence[str], lang: str) -> str:
     """Return ``text`` with every passage replaced by "[removed]" in ``lang``.
 
     The mark is part of the published answer, so it is written in the request's language
@@ -299,8 +300,8 @@ def parse_areas(text: str) -> list[Area]:
                 ),
                 field="areas",
             )
-        page, *box = match.groups()
-        areas.append((int(page) - 1, *(float(v) for v in box)))
+        page, left, top, right, bottom = match.groups()
+        areas.append((int(page) - 1, float(left), float(top), float(right), float(bottom)))
     return areas
 
 

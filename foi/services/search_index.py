@@ -21,6 +21,8 @@ from foi.services.public_content import public_content_changed
 def search_document(req: InfoRequest) -> SearchDocument:
     """Build the archive's index entry from published, redacted text only."""
     released = [d for d in req.documents if d.source == FROM_AGENCY and d.public]
+    if req.published_at is None:  # publishing sets it; the index cannot store an entry without
+        raise ValueError(f"request {req.id} is indexed but has no publication time")
     return SearchDocument(
         request_id=req.id,
         reference=req.reference,
@@ -30,9 +32,14 @@ def search_document(req: InfoRequest) -> SearchDocument:
         attachments_text="\n".join(d.text for d in released if d.text),
         agency_id=req.agency_id,
         outcome=req.outcome or "",
-        topic=(req.agency.topic_list or [None])[0],
+        topic=_first_topic(req.agency),
         published_at=req.published_at,
     )
+
+
+def _first_topic(agency: Agency) -> str | None:
+    """Return the agency's first topic, the one the archive files its answers under."""
+    return next(iter(agency.topic_list), None)
 
 
 def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
@@ -42,7 +49,7 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
     request, its answer and its released files' text) rather than loading each request's
     objects, which would cost several queries a request.
     """
-    topics = {a.id: (a.topic_list or [None])[0] for a in db.session.scalars(select(Agency))}
+    topics = {a.id: _first_topic(a) for a in db.session.scalars(select(Agency))}
     last = 0
     while True:
         # Every query is answered from a primary or unique key, whatever the planner knows:

@@ -43,7 +43,7 @@ from foi.models.account_event import (
 from foi.models.base import utcnow
 from foi.models.user import ADMIN
 from foi.services import accounts, login_sessions, login_throttle
-from foi.services.db import transaction
+from foi.services.db import rows_changed, transaction
 from foi.services.errors import DomainError, NotAllowed, NotFound
 
 STEP_SECONDS = 30
@@ -256,7 +256,7 @@ def _accept_totp(row: SecondFactor, code: str, now: datetime) -> str | None:
         return None
     # Compare-and-set: of two workers given the same code at once, only one moves the step on
     # (PostgreSQL re-checks the condition once the first one's row lock is released).
-    moved = db.session.execute(
+    moved = rows_changed(
         update(SecondFactor)
         .where(
             SecondFactor.id == row.id,
@@ -264,7 +264,7 @@ def _accept_totp(row: SecondFactor, code: str, now: datetime) -> str | None:
         )
         .values(last_step=step)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     return "totp" if moved == 1 else None
 
 
@@ -278,12 +278,12 @@ def _accept_recovery_code(user: User, code: str, now: datetime) -> str | None:
             hasher.verify(candidate.code_hash, typed)
         except (VerificationError, InvalidHashError):
             continue
-        used = db.session.execute(
+        used = rows_changed(
             update(RecoveryCode)
             .where(RecoveryCode.id == candidate.id, RecoveryCode.used_at.is_(None))
             .values(used_at=now)
             .execution_options(synchronize_session=False)
-        ).rowcount
+        )
         return "recovery" if used == 1 else None
     return None
 

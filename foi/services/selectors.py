@@ -23,6 +23,7 @@ from foi.models.request import INTERNAL, PUBLIC
 from foi.models.user import COORDINATOR
 from foi.requests.states import OPEN, RequestStatus
 from foi.services.counters import counts_by_status, published_by_agency
+from foi.services.db import count_of
 from foi.services.errors import NotFound
 from foi.services.permissions import is_requester, is_staff_of
 from foi.text import fold_pattern
@@ -244,13 +245,11 @@ def queue_counts(user: User, now: datetime) -> dict[str, int]:
         InfoRequest.hidden_at.is_(None),
     )
     return {
-        "open": db.session.scalar(base),
-        "overdue": db.session.scalar(base.where(InfoRequest.due_at < now)),
-        "mine": db.session.scalar(base.where(InfoRequest.assignee_id == user.id)),
-        "unclaimed": db.session.scalar(
-            base.where(InfoRequest.assignee_id.is_(None), _within_reach(user))
-        ),
-        "approvals": db.session.scalar(
+        "open": count_of(base),
+        "overdue": count_of(base.where(InfoRequest.due_at < now)),
+        "mine": count_of(base.where(InfoRequest.assignee_id == user.id)),
+        "unclaimed": count_of(base.where(InfoRequest.assignee_id.is_(None), _within_reach(user))),
+        "approvals": count_of(
             select(func.count(InfoRequest.id)).where(
                 InfoRequest.agency_id == user.agency_id,
                 InfoRequest.status == RequestStatus.ANSWERED,

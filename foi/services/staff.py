@@ -6,6 +6,7 @@ Each change is one transaction with one entry in the account's audit trail (``Ac
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
@@ -319,7 +320,7 @@ def staff_update(
             )
         agency = _agency_for(role, agency_id)
     department = _department_for(agency if role in STAFF_ROLES else None, department_id)
-    changes = {
+    changes: dict[str, Any] = {  # the account event's data, stored as JSON
         name: [old, new]
         for name, old, new in (
             ("display_name", user.display_name, display_name),
