@@ -196,7 +196,7 @@ def requests_bulk_act(
     raises DomainError before anything is done; a request's own refusal is its outcome.
     """
     if action not in bulk_actions_for(actor):
-        raise NotFound()
+        raise DomainError(_l("Choose an action."), field="action")
     call = _caller(actor, action, params)
     result = BulkResult(action, matching=selection.matching, capped=selection.capped)
     for req in selection.requests:

@@ -283,3 +283,18 @@ def test_the_result_page_speaks_azerbaijani(office, client, login):
     assert "Toplu əməliyyat: Müddəti uzadın" in text
     assert "1 sorğu icra olundu" in text
     assert "Uzadılma artıq istifadə olunub: maddə 25 ümumilikdə ən çox 7 iş günü" in text
+
+
+def test_no_action_is_chosen_for_the_officer_and_a_reload_goes_back_to_the_queue(office, login):
+    req = _file(office)
+    client = in_english(login(office["leyla"]))
+    queue = client.get("/officer/").get_data(as_text=True)
+    assert 'value="">Choose an action</option>' in queue
+
+    response = bulk(client, "", [req.reference])
+
+    assert response.status_code == 422
+    assert "Choose an action." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(InfoRequest, req.id).assignee_id is None
+    assert client.get("/officer/bulk").location.endswith("/officer/")

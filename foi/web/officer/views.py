@@ -98,7 +98,8 @@ def _bulk_form(form: BulkForm | None = None) -> BulkForm:
     """Return the bulk form with the choices of the user's agency filled in."""
     form = form or BulkForm(prefix="bulk")
     locale = current_locale()
-    form.action.choices = [
+    # No action is chosen for the officer: a forgotten choice must not claim twenty requests.
+    form.action.choices = [("", _("Choose an action"))] + [
         (name, str(BULK_ACTIONS[name].label)) for name in bulk_actions_for(current_user)
     ]
     form.assignee_id.choices = [(0, _("Nobody"))] + [
@@ -147,6 +148,13 @@ def _render_queue(values, page_no: int, bulk: BulkForm | None = None, status: in
         bulk=form,
         ticked=set(request.form.getlist("ref")) if request.method == "POST" else set(),
     ), status
+
+
+@bp.get("/bulk")
+@staff_only
+def bulk_page():
+    """Send a reload of a bulk result (say, in another language) back to the queue."""
+    return redirect(url_for("officer.queue"))
 
 
 @bp.post("/bulk")
