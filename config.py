@@ -114,6 +114,9 @@ class Config:
     OCR_ENABLED = _bool("OCR", True)
     OCR_JOBS = int(_env("OCR_JOBS", "0"))
     OCR_TIMEOUT = float(_env("OCR_TIMEOUT", "900"))
+    # A scan still waiting for its OCR this many seconds after its job was queued (no worker
+    # took it) is marked unreadable by the scheduler, as is one whose job failed for good.
+    OCR_GIVE_UP_SECONDS = float(_env("OCR_GIVE_UP", str(6 * 3600)))
     REMINDER_DAYS = tuple(int(x) for x in _env("REMINDER_DAYS", "3,1,0").split(","))
     # Drafts not saved for DRAFT_KEEP_DAYS are deleted by the scheduler, their author warned
     # by e-mail DRAFT_WARN_DAYS before (foi.services.drafts.drafts_sweep).

@@ -20,6 +20,7 @@ from foi.jobs.sweeps import (
     sweep_complaints,
     sweep_digests,
     sweep_mail,
+    sweep_ocr,
     sweep_reminders,
 )
 from foi.models.base import utcnow
@@ -102,6 +103,14 @@ def complaint_reminders(now):
     """Enqueue alerts about complaints nearing or past their decision date."""
     count = sweep_complaints(current_app._get_current_object(), _clock(now)())
     click.echo(f"{count} complaint alerts")
+
+
+@foi_cli.command("ocr-sweep")
+@click.option("--now", help=NOW_HELP)
+def ocr_sweep(now):
+    """Mark "could not be read" the scans whose OCR job died or was not run in time."""
+    given_up = sweep_ocr(current_app._get_current_object(), _clock(now)())
+    click.echo(f"{len(given_up)} scans marked unreadable")
 
 
 @foi_cli.command("scheduler")

@@ -28,6 +28,7 @@ from foi.services.digests import DIGEST_HOUR, digests_send
 from foi.services.drafts import DraftSweep, drafts_sweep
 from foi.services.follows import follows_search_sweep
 from foi.services.jobs import job_sent, jobs_recover
+from foi.services.ocr import documents_ocr_sweep
 from foi.services.reminders import reminders_sweep
 
 log = logging.getLogger("foi.jobs")
@@ -169,6 +170,16 @@ def sweep_jobs(app: Flask, now: datetime | None = None):
         return recovery
 
 
+def sweep_ocr(app: Flask, now: datetime | None = None) -> list[int]:
+    """Mark "unreadable" the scans whose OCR job died or was not run in time; return their ids."""
+    with app.app_context():
+        patience = timedelta(seconds=app.config["OCR_GIVE_UP_SECONDS"])
+        given_up = documents_ocr_sweep(now=now or utcnow(), patience=patience)
+        if given_up:
+            log.info("ocr: %d scan(s) marked unreadable", len(given_up))
+        return given_up
+
+
 def _resend(app: Flask, job_id: int, now: datetime) -> bool:
     if not queue.send(app, job_id):
         return False
@@ -202,6 +213,8 @@ def run_sweeps(
         sweep_mail(app, now(), keep_going=keep_going)
     if keep_going():
         sweep_jobs(app, now())
+    if keep_going():
+        sweep_ocr(app, now())  # after the jobs' sweep: a job given up there is seen here
     if keep_going():
         try:  # last, and on its own: a failed export must not hold up reminders or mail
             sweep_archive_export(app, now())

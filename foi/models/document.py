@@ -33,7 +33,8 @@ class Document(db.Model):
     # metadata (foi.documents.photos). The original stays for the agency and the requester.
     public_sha256: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text, default="")  # extracted for search
-    ocr_state: Mapped[str] = mapped_column(String(12), default="")
+    # Indexed for the scheduler's OCR sweep, which looks for the few files still waiting.
+    ocr_state: Mapped[str] = mapped_column(String(12), default="", index=True)
     # The file as uploaded, when OCR replaced it by a PDF with a text layer (``sha256``, ``mime``):
     # kept as evidence of what was received, and what the hidden-data check inspects.
     uploaded_sha256: Mapped[str | None] = mapped_column(String(64))

@@ -72,6 +72,17 @@ def job_latest(*, kind: str, args: dict, user: User | None) -> Job | None:
     )
 
 
+def jobs_latest_for(*, kind: str, args: list[dict]) -> list[Job | None]:
+    """Return the latest job of ``kind`` asked with each of ``args`` (by anyone), or None."""
+    keys = [json.dumps(a, sort_keys=True) for a in args]
+    latest: dict[str, Job] = {}
+    for job in db.session.scalars(
+        select(Job).where(Job.kind == kind, Job.args_json.in_(set(keys))).order_by(Job.id)
+    ):
+        latest[job.args_json] = job
+    return [latest.get(key) for key in keys]
+
+
 def job_sent(job_id: int, now: datetime) -> None:
     """Record that the job was handed to the queue."""
     db.session.execute(update(_job).where(_job.c.id == job_id).values(sent_at=now))

@@ -10,6 +10,11 @@ into the archive's index at once; any other gets it when it is published
 
 Without ocrmypdf and Tesseract on the machine (``make run`` needs neither) scans are marked
 "off": their uploader is told that the file cannot be searched.
+
+A scan never waits for ever: a job that fails marks its file "unreadable" as it ends
+(:func:`document_ocr_failed`), and the scheduler's sweep (:func:`documents_ocr_sweep`) does the
+same for a file whose job was given up (its worker died at each attempt), is gone, or was not
+run by any worker in time. The uploader then sees that the file could not be read.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from flask import current_app
+from sqlalchemy import select
 
 from foi.documents import ocr
 from foi.documents import types as t
@@ -27,7 +34,9 @@ from foi.documents.filenames import split_extension
 from foi.extensions import db
 from foi.models import Document, User
 from foi.models.document import OCR_DONE, OCR_OFF, OCR_UNREADABLE, OCR_WAITING
+from foi.models.job import DONE, FAILED, QUEUED
 from foi.services.db import transaction
+from foi.services.jobs import jobs_latest_for
 from foi.services.public_files import file_prepare_public
 from foi.services.search_index import index_request
 from foi.services.storage import file_store
@@ -122,3 +131,55 @@ def document_ocr(document_id: int) -> OcrResult:
             file_prepare_public(doc)
             index_request(doc.request)
     return OcrResult(doc.ocr_state, chars=len(text))
+
+
+def document_ocr_failed(document_id: int) -> bool:
+    """Mark a scan still waiting "unreadable": its OCR job failed; True when it was waiting.
+
+    The queue runs a job that raised no more (foi.jobs.worker): this was its last attempt.
+    """
+    db.session.rollback()  # whatever the failed attempt left open is not part of this
+    with transaction():
+        doc = db.session.get(Document, document_id)
+        if doc is None or doc.ocr_state != OCR_WAITING:
+            return False
+        doc.ocr_state = OCR_UNREADABLE
+    return True
+
+
+def documents_ocr_sweep(*, now: datetime, patience: timedelta) -> list[int]:
+    """Mark "unreadable" the scans whose OCR will not come; return their ids.
+
+    A scan waits for no more when its latest job ended without reading it (failed, given up
+    after its worker died at each attempt, or done while the file still waits), when it has no
+    job (the queue was never told), or when its job is still queued ``patience`` after it was
+    asked for (no worker took it). A job running now is left to its lease. Idempotent: a file
+    marked is no longer waiting; should its job run later, it leaves the file as it is.
+    """
+    waiting = list(
+        db.session.scalars(
+            select(Document).where(Document.ocr_state == OCR_WAITING).order_by(Document.id)
+        )
+    )
+    if not waiting:
+        return []
+    jobs = jobs_latest_for(kind=KIND, args=[{"document_id": doc.id} for doc in waiting])
+    cutoff = now - patience
+    given_up = []
+    for doc, job in zip(waiting, jobs, strict=True):
+        if job is None:
+            stuck = doc.created_at < cutoff
+        elif job.status in (FAILED, DONE):
+            stuck = True
+        else:
+            stuck = job.status == QUEUED and job.created_at < cutoff
+        if stuck:
+            given_up.append(doc)
+    if given_up:
+        with transaction():
+            for doc in given_up:
+                doc.ocr_state = OCR_UNREADABLE
+        log.warning("OCR given up for document(s) %s", [doc.id for doc in given_up])
+    else:
+        db.session.rollback()  # end the read
+    return [doc.id for doc in given_up]
