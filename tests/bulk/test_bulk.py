@@ -298,3 +298,30 @@ def test_no_action_is_chosen_for_the_officer_and_a_reload_goes_back_to_the_queue
     db.session.expire_all()
     assert db.session.get(InfoRequest, req.id).assignee_id is None
     assert client.get("/officer/bulk").location.endswith("/officer/")
+
+
+def test_a_standard_reason_for_an_extension_is_filled_in_each_requests_language(office, login):
+    template = ReplyTemplate(
+        agency_id=office["agency"].id,
+        kind="extend",
+        name="Arxiv",
+        text_az="{reference}: sənədlər arxivdədir ({article}).",
+        text_en="{reference}: the papers are in the archive ({article}).",
+        text_ru="{reference}: документы в архиве ({article}).",
+    )
+    db.session.add(template)
+    db.session.commit()
+    az, ru = _file(office, lang="az"), _file(office, lang="ru")
+    client = in_english(login(office["leyla"]))
+
+    page = bulk(client, "extend", [az.reference, ru.reference], days=2, extend_reply=template.id)
+
+    assert "2 requests done" in page.get_data(as_text=True)
+    reasons = {
+        e.request_id: e.text
+        for e in db.session.scalars(select(Event).where(Event.kind == EventKind.EXTENDED))
+    }
+    assert reasons == {
+        az.id: f"{az.reference}: sənədlər arxivdədir (maddə 25).",
+        ru.id: f"{ru.reference}: документы в архиве (ст. 25).",
+    }
