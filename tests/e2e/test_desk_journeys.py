@@ -125,7 +125,13 @@ def test_a_draft_saves_itself_is_sent_later_and_is_nobody_elses(app, site_clock,
     assert draft.subject == subject and draft.agency_id_list == [education.id]
     assert [f.filename for f in drafts.draft_files(draft)] == ["mektub.pdf"]
     assert page.url.endswith(f"?draft={draft.id}")
-    audit(page, "draft-saved-while-writing", languages=())
+
+    def still_the_draft(page, code):
+        # A person switching language while writing finds their saved draft, not a blank form.
+        assert page.locator("#subject").input_value() == subject, code
+        assert page.get_by_label(re.compile("mektub.pdf")).is_checked(), code
+
+    audit(page, "draft-saved-while-writing", also=still_the_draft)  # az, en and ru
 
     # --- The author leaves; another citizen cannot open the draft, even knowing its number.
     page.goto("/")
@@ -142,7 +148,7 @@ def test_a_draft_saves_itself_is_sent_later_and_is_nobody_elses(app, site_clock,
     expect(page.locator("#drafts-title")).to_have_text(tr("Drafts", "az"))
     expect(drafts_list).to_contain_text(subject)
     expect(drafts_list).to_contain_text(ntr("%(num)d file", "%(num)d files", 1, "az"))
-    audit(page, "my-requests-with-a-draft")  # az, en and ru
+    audit(page, "my-requests-with-a-draft", languages=())
     drafts_list.get_by_role("link", name=subject).click()
     expect(page.locator("#subject")).to_have_value(subject)
     expect(
@@ -205,6 +211,15 @@ def test_one_request_goes_to_two_agencies_and_their_answers_are_read_side_by_sid
     first = the_request(phone.url.rsplit("/", 1)[-1])
     [second] = group_others(first)
     assert second.agency_id == finance.id and second.reference != first.reference
+    sent = tr(
+        "Your request was sent to %(n)d agencies, each with its own reference: %(refs)s. "
+        "We e-mailed you an acknowledgement of each.",
+        "ru",
+        n=2,
+        refs=f"{first.reference}, {second.reference}",
+    )
+    expect(phone.get_by_text(sent)).to_be_visible()
+    assert "2 ведомств" not in phone.content()  # "в 2 ведомств" is bad Russian (ведомства)
     also = phone.locator("[data-also-sent]")
     expect(also).to_contain_text("Министерство финансов")
     audit(phone, "sent-to-two-agencies", languages=())
@@ -215,6 +230,7 @@ def test_one_request_goes_to_two_agencies_and_their_answers_are_read_side_by_sid
     expect(group.locator("th")).to_have_text(
         tr("Sent to %(n)d agencies together: %(subject)s", "ru", n=2, subject=subject)
     )
+    assert "2 ведомств" not in group.inner_text()
     rows = group.locator("tr:has(td)")
     expect(rows).to_have_count(2)
     # Filed on Tuesday 3 February at 10:00: 7 working days from the 4th, due on the 12th.

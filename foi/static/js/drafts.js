@@ -42,6 +42,10 @@
             if (window.history && window.history.replaceState) {
               window.history.replaceState(null, "", "?draft=" + body.draft_id);
             }
+            // The header's language buttons come back to this address: to the draft, not
+            // to the blank form the page was first loaded as.
+            var back = document.querySelector(".lang-switch input[name=next]");
+            if (back) { back.value = window.location.pathname + window.location.search; }
           }
           if (keptToken) { keptToken.value = body.kept_files || ""; }
           var kept = form.querySelector("[data-kept-files]");
