@@ -169,6 +169,7 @@ def test_a_draft_saves_itself_is_sent_later_and_is_nobody_elses(app, site_clock,
     page.goto("/my/requests")
     expect(page.locator("[data-drafts]")).to_have_count(0)
     expect(page.get_by_role("link", name=req.reference)).to_be_visible()
+    audit(page, "my-requests-after-sending", languages=())
 
 
 def test_one_request_goes_to_two_agencies_and_their_answers_are_read_side_by_side(
@@ -245,6 +246,7 @@ def test_one_request_goes_to_two_agencies_and_their_answers_are_read_side_by_sid
     phone.get_by_role("heading", name=subject).wait_for()
     expect(phone.locator("dl")).to_contain_text("12.02.2026, 23:59")
     expect(phone.locator("[data-also-sent]")).to_contain_text(first.reference)
+    audit(phone, "the-other-agencys-request", languages=())
 
     # --- Both agencies answer, and their coordinators publish (the desk is not this journey).
     answers = {health.id: HEALTH_ANSWER, finance.id: FINANCE_ANSWER}
