@@ -173,8 +173,9 @@ def _account_create(email: str, password_hash: str, display_name: str, locale: s
     return user
 
 
-def user_confirm(token: str) -> User:
+def user_confirm(token: str, *, now: datetime | None = None) -> User:
     """Mark the account's e-mail confirmed from a link's token."""
+    now = now or utcnow()
     try:
         user_id = signed_tokens("confirm").loads(token, max_age=CONFIRM_MAX_AGE)
     except (BadSignature, SignatureExpired):
@@ -184,7 +185,7 @@ def user_confirm(token: str) -> User:
         if user is None:
             raise DomainError(_l("This confirmation link is invalid or has expired."))
         if user.email_confirmed_at is None:
-            address_confirmed(user, utcnow())
+            address_confirmed(user, now)
     return user
 
 
@@ -246,8 +247,9 @@ def password_reset_request(email: str, locale: str = "az", now: datetime | None 
             )
 
 
-def password_reset(token: str, password: str) -> User:
+def password_reset(token: str, password: str, *, now: datetime | None = None) -> User:
     """Set a new password from a reset link; the link dies with the old password."""
+    now = now or utcnow()
     try:
         user_id, stamp = signed_tokens("reset").loads(token, max_age=RESET_MAX_AGE)
     except (BadSignature, SignatureExpired, ValueError):
@@ -260,17 +262,18 @@ def password_reset(token: str, password: str) -> User:
             raise DomainError(_l("This reset link is invalid or has expired."))
         user.password_hash = hash_password(password)
         if user.email_confirmed_at is None:
-            address_confirmed(user, utcnow())  # they proved they read the mailbox
+            address_confirmed(user, now)  # they proved they read the mailbox
         _trusted_devices_forget(user)
         # Whoever had the old password (or a copied cookie) is signed out everywhere.
-        sessions_end(user, reason=login_sessions.PASSWORD_RESET)
+        sessions_end(user, reason=login_sessions.PASSWORD_RESET, now=now)
     return user
 
 
-def logout(*, user: User) -> None:
+def logout(*, user: User, now: datetime | None = None) -> None:
     """End every login of the account: this browser's and every other device's."""
+    now = now or utcnow()
     with transaction():
-        sessions_end(user, reason=login_sessions.LOGGED_OUT)
+        sessions_end(user, reason=login_sessions.LOGGED_OUT, now=now)
 
 
 def user_locale_set(*, user: User, locale: str) -> None:
@@ -314,8 +317,9 @@ def invitation_link(user: User) -> str:
     return links.accept_invitation(token)
 
 
-def invitation_accept(token: str, password: str) -> User:
+def invitation_accept(token: str, password: str, *, now: datetime | None = None) -> User:
     """Set the first password from an invitation; the link works once and for 7 days."""
+    now = now or utcnow()
     try:
         user_id, stamp = signed_tokens("invite").loads(token, max_age=INVITATION_MAX_AGE)
     except (BadSignature, SignatureExpired, ValueError):
@@ -338,8 +342,8 @@ def invitation_accept(token: str, password: str) -> User:
             )
         user.password_hash = hash_password(password)
         if user.email_confirmed_at is None:
-            user.email_confirmed_at = utcnow()
-        account_record(user, PASSWORD_SET, actor=user)
+            user.email_confirmed_at = now
+        account_record(user, PASSWORD_SET, actor=user, at=now)
     return user
 
 
@@ -353,8 +357,11 @@ def _check_password(user: User, password: str, field: str = "current_password") 
         raise DomainError(_l("This is not your current password."), field=field) from None
 
 
-def account_profile_update(*, user: User, display_name: str, locale: str) -> None:
+def account_profile_update(
+    *, user: User, display_name: str, locale: str, now: datetime | None = None
+) -> None:
     """Change the account's name and language."""
+    now = now or utcnow()
     display_name = display_name.strip()
     if not display_name:
         raise DomainError(_l("Write your name."), field="display_name")
@@ -372,11 +379,14 @@ def account_profile_update(*, user: User, display_name: str, locale: str) -> Non
         return
     with transaction():
         user.display_name, user.locale = display_name, locale
-        account_record(user, PROFILE_CHANGED, actor=user, changes=changes)
+        account_record(user, PROFILE_CHANGED, actor=user, changes=changes, at=now)
 
 
-def password_change(*, user: User, current_password: str, new_password: str) -> None:
+def password_change(
+    *, user: User, current_password: str, new_password: str, now: datetime | None = None
+) -> None:
     """Set a new password after checking the current one."""
+    now = now or utcnow()
     _check_password(user, current_password)
     if len(new_password) < MIN_PASSWORD:
         raise DomainError(
@@ -384,11 +394,11 @@ def password_change(*, user: User, current_password: str, new_password: str) -> 
         )
     with transaction():
         user.password_hash = hash_password(new_password)
-        account_record(user, PASSWORD_CHANGED, actor=user)
+        account_record(user, PASSWORD_CHANGED, actor=user, at=now)
         _trusted_devices_forget(user)
         # Every login ends, this one too (a copy of its cookies may be what was feared); the
         # page gives this browser a new login at once (foi.web.auth.sessions.sign_in_again).
-        sessions_end(user, reason=login_sessions.PASSWORD_CHANGED)
+        sessions_end(user, reason=login_sessions.PASSWORD_CHANGED, now=now)
 
 
 def email_change_request(
@@ -473,12 +483,13 @@ def email_change_confirm(token: str, now: datetime | None = None) -> User:
     return user
 
 
-def account_delete(*, user: User, password: str) -> None:
+def account_delete(*, user: User, password: str, now: datetime | None = None) -> None:
     """Anonymise a citizen's account at their wish; their requests stay in the archive.
 
     The name, address and contact details go; the requests, answers and history stay exactly
     as published, and the requester's name is never shown with them again.
     """
+    now = now or utcnow()
     if user.role != CITIZEN:
         raise DomainError(_l("Staff accounts are closed by an administrator."))
     _check_password(user, password, field="password")
@@ -513,5 +524,5 @@ def account_delete(*, user: User, password: str) -> None:
         )
         session.execute(delete(LoginAttempt).where(LoginAttempt.email == old_email))
         drafts_erase(user)  # unsent words are the person's own: they go with the account
-        account_record(user, DELETED, actor=user)
-        sessions_end(user, reason=login_sessions.DELETED)
+        account_record(user, DELETED, actor=user, at=now)
+        sessions_end(user, reason=login_sessions.DELETED, now=now)

@@ -1,6 +1,7 @@
 """Administrators keep the agency directory."""
 
 import re
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -8,6 +9,7 @@ from sqlalchemy import select
 from foi.extensions import db
 from foi.models import Agency, User
 from foi.models.agency import PUBLISH_ON_ANSWER, PUBLISH_ON_APPROVAL
+from foi.models.base import utcnow
 from foi.models.user import ADMIN
 from foi.services.agency_import import AgencyCsvError, load_agencies_csv
 from foi.services.audit import audit_record
@@ -48,8 +50,11 @@ def _check(values: dict, agency_id: int | None) -> None:
         raise DomainError(_l("Choose how answers are published."), field="publish_mode")
 
 
-def agency_save(*, actor: User, agency_id: int | None, **values) -> Agency:
+def agency_save(
+    *, actor: User, agency_id: int | None, now: datetime | None = None, **values
+) -> Agency:
     """Create an agency, or update one, from the admin form."""
+    now = now or utcnow()
     _ensure_admin(actor)
     _check(values, agency_id)
     with transaction() as session:
@@ -68,16 +73,20 @@ def agency_save(*, actor: User, agency_id: int | None, **values) -> Agency:
             object_id=agency.id,
             label=agency.slug,
             fields=sorted(name for name in FIELDS if name in values),
+            at=now,
         )
         public_content_changed()  # the public directory shows agencies
     return agency
 
 
-def agency_import_csv(*, actor: User | None, stream, progress=None) -> tuple[int, int]:
+def agency_import_csv(
+    *, actor: User | None, stream, progress=None, now: datetime | None = None
+) -> tuple[int, int]:
     """Add new agencies and update known ones (by slug) from a CSV; all or nothing.
 
     ``actor`` None is the operator at the command line, who needs no account.
     """
+    now = now or utcnow()
     if actor is not None:
         _ensure_admin(actor)
     try:
@@ -104,7 +113,13 @@ def agency_import_csv(*, actor: User | None, stream, progress=None) -> tuple[int
             if progress:
                 progress(number, len(rows))
         audit_record(
-            actor, "agencies_imported", "agency", label="CSV", created=created, updated=updated
+            actor,
+            "agencies_imported",
+            "agency",
+            label="CSV",
+            created=created,
+            updated=updated,
+            at=now,
         )
         public_content_changed()
     return created, updated

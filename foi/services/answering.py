@@ -1,6 +1,7 @@
 """What officers do with a request in their queue."""
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import nh3
 from flask_babel import lazy_gettext as _l
@@ -27,8 +28,11 @@ def clean_text(text: str) -> str:
     return nh3.clean(text.strip(), tags=set()) if "<" in text else text.strip()
 
 
-def request_assign(*, actor: User, req: InfoRequest, assignee_id: int | None) -> None:
+def request_assign(
+    *, actor: User, req: InfoRequest, assignee_id: int | None, now: datetime | None = None
+) -> None:
     """Give the request to a colleague of the same agency (or to nobody)."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.ASSIGN)
     assignee = db.session.get(User, assignee_id) if assignee_id else None
     if assignee_id and (
@@ -43,23 +47,28 @@ def request_assign(*, actor: User, req: InfoRequest, assignee_id: int | None) ->
             actor=actor,
             visibility=INTERNAL,
             assignee=assignee.display_name if assignee else None,
+            at=now,
         )
         if assignee and assignee.id != actor.id:
-            notify_staff(req, "assigned", f":{utcnow():%Y%m%d%H%M%S}", people=[assignee])
+            notify_staff(req, "assigned", f":{now:%Y%m%d%H%M%S}", people=[assignee])
 
 
-def request_note(*, actor: User, req: InfoRequest, text: str) -> None:
+def request_note(*, actor: User, req: InfoRequest, text: str, now: datetime | None = None) -> None:
     """Add an internal note: only the agency's staff ever see it."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.NOTE)
     text = clean_text(text)
     if not text:
         raise DomainError(_l("Write the note first."), field="text")
     with transaction():
-        record(req, EventKind.NOTE, actor=actor, visibility=INTERNAL, text=text)
+        record(req, EventKind.NOTE, actor=actor, visibility=INTERNAL, text=text, at=now)
 
 
-def request_transfer(*, actor: User, req: InfoRequest, agency_id: int, reason: str) -> None:
+def request_transfer(
+    *, actor: User, req: InfoRequest, agency_id: int, reason: str, now: datetime | None = None
+) -> None:
     """Send the request to the agency that holds the information; tell the requester."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.TRANSFER)
     target = db.session.get(Agency, agency_id)
     if target is None or not target.active or target.id == req.agency_id:
@@ -69,7 +78,9 @@ def request_transfer(*, actor: User, req: InfoRequest, agency_id: int, reason: s
         raise DomainError(_l("Explain why the other agency holds the information."), field="reason")
     with transaction():
         old = req.agency
-        db.session.add(RequestTransfer(request=req, from_agency_id=old.id, to_agency_id=target.id))
+        db.session.add(
+            RequestTransfer(request=req, from_agency_id=old.id, to_agency_id=target.id, at=now)
+        )
         req.agency = target
         req.assignee = None
         req.department = None  # the old agency's departments are not the new one's
@@ -83,6 +94,7 @@ def request_transfer(*, actor: User, req: InfoRequest, agency_id: int, reason: s
             from_agency=old.name_az,
             to_agency=target.name_az,
             to_agency_id=target.id,
+            at=now,
         )
         result = refresh_due(req)
         notify_requester(
@@ -96,8 +108,11 @@ def request_transfer(*, actor: User, req: InfoRequest, agency_id: int, reason: s
         notify_staff(req, "new_request", f":t{target.id}")
 
 
-def request_ask_clarification(*, actor: User, req: InfoRequest, question: str) -> None:
+def request_ask_clarification(
+    *, actor: User, req: InfoRequest, question: str, now: datetime | None = None
+) -> None:
     """Ask the requester what is missing; the clock waits for the answer."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.ASK_CLARIFICATION)
     question = clean_text(question)
     if not question:
@@ -105,15 +120,23 @@ def request_ask_clarification(*, actor: User, req: InfoRequest, question: str) -
     with transaction():
         request_transition(req, EventKind.CLARIFICATION_REQUESTED)
         event = record(
-            req, EventKind.CLARIFICATION_REQUESTED, actor=actor, visibility=REQUESTER, text=question
+            req,
+            EventKind.CLARIFICATION_REQUESTED,
+            actor=actor,
+            visibility=REQUESTER,
+            text=question,
+            at=now,
         )
         refresh_due(req)
         db.session.flush()
         notify_requester(req, "clarification", f":{event.id}", question=question)
 
 
-def request_clarify(*, requester: User, req: InfoRequest, text: str) -> None:
+def request_clarify(
+    *, requester: User, req: InfoRequest, text: str, now: datetime | None = None
+) -> None:
     """Answer the agency's question; the clock restarts as the law says."""
+    now = now or utcnow()
     ensure_allowed(requester, req, Action.CLARIFY)
     text = clean_text(text)
     if not text:
@@ -121,15 +144,23 @@ def request_clarify(*, requester: User, req: InfoRequest, text: str) -> None:
     with transaction():
         request_transition(req, EventKind.CLARIFICATION_RECEIVED)
         event = record(
-            req, EventKind.CLARIFICATION_RECEIVED, actor=requester, visibility=REQUESTER, text=text
+            req,
+            EventKind.CLARIFICATION_RECEIVED,
+            actor=requester,
+            visibility=REQUESTER,
+            text=text,
+            at=now,
         )
         refresh_due(req)
         db.session.flush()
         notify_staff(req, "clarified", f":{event.id}")
 
 
-def request_extend(*, actor: User, req: InfoRequest, days: int, reason: str) -> None:
+def request_extend(
+    *, actor: User, req: InfoRequest, days: int, reason: str, now: datetime | None = None
+) -> None:
     """Extend the deadline within the law's ceiling and tell the requester why."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.EXTEND)
     reason = clean_text(reason)
     if not reason:
@@ -139,7 +170,7 @@ def request_extend(*, actor: User, req: InfoRequest, days: int, reason: str) -> 
     with transaction():
         request_transition(req, EventKind.EXTENDED)
         event = record(
-            req, EventKind.EXTENDED, actor=actor, visibility=PUBLIC, text=reason, days=days
+            req, EventKind.EXTENDED, actor=actor, visibility=PUBLIC, text=reason, days=days, at=now
         )
         try:
             result = refresh_due(req)
@@ -163,8 +194,10 @@ def request_answer(
     text: str,
     grounds: Sequence[str] = (),
     uploads=(),
+    now: datetime | None = None,
 ) -> Response:
     """Answer the request; publish at once if the agency publishes on answer."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.ANSWER)
     if outcome not in tuple(Outcome):
         raise DomainError(_l("Choose the outcome."), field="outcome")
@@ -178,7 +211,6 @@ def request_answer(
     if any(g not in known for g in grounds):
         raise DomainError(_l("Choose grounds from the list."), field="grounds")
     stored = store_uploads(uploads)
-    now = utcnow()
     with transaction() as session:
         # A request reopened by the oversight body has its first answer: the new one replaces
         # it (the first stays in the history, with the decision that reopened the request).
@@ -210,9 +242,10 @@ def request_answer(
             visibility=PUBLIC,
             outcome=outcome,
             grounds=grounds,
+            at=now,
         )
         session.flush()
         notify_requester(req, "answered")
-        publish_if_automatic(req, actor)
+        publish_if_automatic(req, actor, now=now)
     documents_ocr_enqueue(documents, user=actor)
     return response

@@ -70,7 +70,13 @@ def _exception_on(law_code: str, day: date) -> CalendarException | None:
 
 
 def calendar_exception_add(
-    *, actor: User | None, law_code: str, day: date, kind: str, reason: str = ""
+    *,
+    actor: User | None,
+    law_code: str,
+    day: date,
+    kind: str,
+    reason: str = "",
+    now: datetime | None = None,
 ) -> list[DeadlineMove]:
     """Declare a day off or a working day, and move every open deadline it affects.
 
@@ -78,6 +84,7 @@ def calendar_exception_add(
     version is bumped so reminders follow the new date. Nobody is e-mailed: the request page
     and the reminders carry the change.
     """
+    now = now or utcnow()
     _ensure_admin(actor)
     _check_law(law_code)
     if kind not in KINDS:
@@ -99,18 +106,25 @@ def calendar_exception_add(
         session.add(CalendarException(law_code=law_code, day=day, kind=kind, reason=reason))
         session.flush()
         change = "day_off_added" if kind == DAY_OFF else "working_day_added"
-        audit_record(actor, change, "calendar", label=f"{law_code} {day}", reason=reason)
-        return _recompute(actor, law_code, day, change, reason)
+        audit_record(actor, change, "calendar", label=f"{law_code} {day}", reason=reason, at=now)
+        return _recompute(actor, law_code, day, change, reason, now=now)
 
 
 def calendar_exception_remove(
-    *, actor: User | None, law_code: str, day: date, kind: str | None = None, reason: str = ""
+    *,
+    actor: User | None,
+    law_code: str,
+    day: date,
+    kind: str | None = None,
+    reason: str = "",
+    now: datetime | None = None,
 ) -> list[DeadlineMove]:
     """Withdraw an exception, and move every open deadline back as the law's calendar says.
 
     ``kind``, when given, must match the stored exception (a guard against a stale page);
     ``reason`` is kept in the moved requests' events.
     """
+    now = now or utcnow()
     _ensure_admin(actor)
     _check_law(law_code)
     found = _exception_on(law_code, day)
@@ -121,8 +135,8 @@ def calendar_exception_remove(
         reason = " ".join((reason or found.reason or "").split())[:REASON_MAX]
         session.delete(found)
         session.flush()
-        audit_record(actor, change, "calendar", label=f"{law_code} {day}", reason=reason)
-        return _recompute(actor, law_code, day, change, reason)
+        audit_record(actor, change, "calendar", label=f"{law_code} {day}", reason=reason, at=now)
+        return _recompute(actor, law_code, day, change, reason, now=now)
 
 
 def _affected(law_code: str, day: date) -> list[InfoRequest]:
@@ -147,11 +161,17 @@ def _affected(law_code: str, day: date) -> list[InfoRequest]:
 
 
 def _recompute(
-    actor: User | None, law_code: str, day: date, change: str, reason: str
+    actor: User | None,
+    law_code: str,
+    day: date,
+    change: str,
+    reason: str,
+    *,
+    now: datetime | None = None,
 ) -> list[DeadlineMove]:
     """Recompute the affected deadlines with the calendar as it now stands."""
+    now = now or utcnow()
     calendar = law_calendar(law_code)
-    now = utcnow()
     public_content_changed(now=now)  # the public deadline calculator reads the calendar
     moves = []
     for req in _affected(law_code, day):

@@ -7,11 +7,14 @@ reassigns with ``answering.request_assign``; the officer who claimed a request m
 back with a reason. Each step is an internal event of the request's history.
 """
 
+from datetime import datetime
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
 from foi.extensions import db
 from foi.models import InfoRequest, User
+from foi.models.base import utcnow
 from foi.models.request import INTERNAL
 from foi.requests.states import EventKind
 from foi.services.db import rows_changed, transaction
@@ -31,12 +34,15 @@ class AlreadyClaimed(NotAllowed):
         super().__init__(_l("%(name)s has already claimed this request.", name=holder))
 
 
-def request_route(*, actor: User, req: InfoRequest, department_id: int | None) -> None:
+def request_route(
+    *, actor: User, req: InfoRequest, department_id: int | None, now: datetime | None = None
+) -> None:
     """Send the request to one of its agency's departments (None: to no department).
 
     The department's officers and coordinators are e-mailed, in their languages, with a link
     to the request; the person who routed it is not (they know).
     """
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.ROUTE)
     try:
         department = department_of_agency(req.agency_id, department_id) if department_id else None
@@ -58,6 +64,7 @@ def request_route(*, actor: User, req: InfoRequest, department_id: int | None) -
             department=(
                 {lang: department.name(lang) for lang in ("az", "en", "ru")} if department else None
             ),
+            at=now,
         )
         if department is not None:
             session.flush()  # the event's id names the message, once per routing
@@ -68,8 +75,9 @@ def request_route(*, actor: User, req: InfoRequest, department_id: int | None) -
                 )
 
 
-def request_claim(*, actor: User, req: InfoRequest) -> None:
+def request_claim(*, actor: User, req: InfoRequest, now: datetime | None = None) -> None:
     """Take an unclaimed request on oneself; raise AlreadyClaimed when someone was faster."""
+    now = now or utcnow()
     if req.assignee_id is not None and req.assignee_id != actor.id:
         raise AlreadyClaimed(req)
     ensure_allowed(actor, req, Action.CLAIM)
@@ -83,14 +91,17 @@ def request_claim(*, actor: User, req: InfoRequest) -> None:
         )
         won = claimed == 1
         if won:
-            record(req, EventKind.CLAIMED, actor=actor, visibility=INTERNAL)
+            record(req, EventKind.CLAIMED, actor=actor, visibility=INTERNAL, at=now)
     if not won:
         db.session.refresh(req)
         raise AlreadyClaimed(req)
 
 
-def request_release_claim(*, actor: User, req: InfoRequest, reason: str) -> None:
+def request_release_claim(
+    *, actor: User, req: InfoRequest, reason: str, now: datetime | None = None
+) -> None:
     """Give back a request one claimed, saying why; it is unclaimed again for the department."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.RELEASE_CLAIM)
     reason = " ".join((reason or "").split())[:MAX_REASON]
     if not reason:
@@ -104,4 +115,4 @@ def request_release_claim(*, actor: User, req: InfoRequest, reason: str) -> None
         )
         if released != 1:  # a coordinator reassigned it meanwhile
             raise NotAllowed(_l("Only the officer who claimed it can release it."))
-        record(req, EventKind.CLAIM_RELEASED, actor=actor, visibility=INTERNAL, text=reason)
+        record(req, EventKind.CLAIM_RELEASED, actor=actor, visibility=INTERNAL, text=reason, at=now)

@@ -69,9 +69,8 @@ def _agencies() -> dict[str, Agency]:
     return agencies
 
 
-def _accounts(agencies: dict[str, Agency], citizen_names: list[str]):
+def _accounts(agencies: dict[str, Agency], citizen_names: list[str], now: datetime):
     password = hash_password(DEMO_PASSWORD)  # argon2 is slow on purpose: hash once
-    now = utcnow()
 
     made = []
 
@@ -106,13 +105,12 @@ def _accounts(agencies: dict[str, Agency], citizen_names: list[str]):
             f"citizen{number}@{DEMO_DOMAIN}", name, "citizen", locale="az" if number % 5 else "en"
         )
     db.session.flush()
-    _second_factors(made)
+    _second_factors(made, now)
     return staff, citizens
 
 
-def _second_factors(accounts: list[User]) -> None:
+def _second_factors(accounts: list[User], now: datetime) -> None:
     """Give the demo accounts whose role requires it the demo TOTP key and recovery codes."""
-    now = utcnow()
     # argon2 is slow on purpose: each code is hashed once and the hash shared by the accounts.
     hashes = [hash_password(code.replace("-", "")) for code in DEMO_RECOVERY_CODES]
     for account in accounts:
@@ -263,7 +261,7 @@ def seed(count: int = 200, echo=print, now: datetime | None = None) -> bool:
         demos = demo_requests(seed=1, count=count)
         agencies = _agencies()
         echo(f"Loaded {len(agencies)} agencies.")
-        staff, citizens = _accounts(agencies, sorted({d.requester_name for d in demos}))
+        staff, citizens = _accounts(agencies, sorted({d.requester_name for d in demos}), now)
         echo(f"Created {sum(len(s) for s in staff.values())} staff and {len(citizens)} citizens.")
         built = []
         demo_citizen = citizens[sorted(citizens)[0]]  # citizen1@: gets every tenth request

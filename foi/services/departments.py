@@ -1,11 +1,14 @@
 """An agency's departments: administrators name them; requests and officers belong to them."""
 
+from datetime import datetime
+
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from sqlalchemy import func, select, update
 
 from foi.extensions import db
 from foi.models import Agency, Department, InfoRequest, User
+from foi.models.base import utcnow
 from foi.models.user import ADMIN, STAFF_ROLES
 from foi.requests.states import OPEN
 from foi.services.audit import audit_record
@@ -74,8 +77,10 @@ def department_save(
     name_az: str,
     name_en: str = "",
     name_ru: str = "",
+    now: datetime | None = None,
 ) -> Department:
     """Add a department to an agency, or rename one."""
+    now = now or utcnow()
     _ensure_admin(actor)
     agency = db.session.get(Agency, agency_id)
     if agency is None:
@@ -111,16 +116,20 @@ def department_save(
             "department",
             object_id=department.id,
             label=f"{agency.slug}: {department.name_az}",
+            at=now,
         )
     return department
 
 
-def department_delete(*, actor: User, agency_id: int, department_id: int) -> None:
+def department_delete(
+    *, actor: User, agency_id: int, department_id: int, now: datetime | None = None
+) -> None:
     """Remove a department that no open request is routed to; its officers keep their jobs.
 
     Answered and closed requests routed to it, and its officers, simply belong to no
     department any more; the history still names it.
     """
+    now = now or utcnow()
     _ensure_admin(actor)
     department = department_of_agency(agency_id, department_id)
     waiting = db.session.scalar(
@@ -151,5 +160,6 @@ def department_delete(*, actor: User, agency_id: int, department_id: int) -> Non
             "department",
             object_id=department.id,
             label=f"{department.agency.slug}: {department.name_az}",
+            at=now,
         )
         session.delete(department)

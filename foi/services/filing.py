@@ -300,11 +300,21 @@ def held_request_file(req: InfoRequest, *, now: datetime) -> None:
     _start_clock(req)
 
 
-def request_withdraw(*, requester: User, req: InfoRequest, reason: str = "") -> None:
+def request_withdraw(
+    *, requester: User, req: InfoRequest, reason: str = "", now: datetime | None = None
+) -> None:
     """Withdraw one's own open request."""
+    now = now or utcnow()
     ensure_allowed(requester, req, Action.WITHDRAW)
     with transaction():
         request_transition(req, EventKind.WITHDRAWN)
         req.due_at = None
-        record(req, EventKind.WITHDRAWN, actor=requester, visibility=PUBLIC, text=reason.strip())
+        record(
+            req,
+            EventKind.WITHDRAWN,
+            actor=requester,
+            visibility=PUBLIC,
+            text=reason.strip(),
+            at=now,
+        )
         notify_staff(req, "withdrawn")

@@ -122,11 +122,12 @@ def moderation_hide(*, actor: User, flag_id: int, now: datetime | None = None) -
 
 def moderation_dismiss(*, actor: User, flag_id: int, now: datetime | None = None) -> ModerationFlag:
     """Close an open flag: nothing was wrong, nothing is hidden."""
+    now = now or utcnow()
     flag = _open_flag(actor, flag_id)
     if flag.reason == RATE_LIMIT:
         return moderation_restore(actor=actor, flag_id=flag_id, now=now)
     with transaction():
-        _close(flag, actor, DISMISSED, now or utcnow())
+        _close(flag, actor, DISMISSED, now)
         audit_record(
             actor,
             "flag_dismissed",
@@ -134,6 +135,7 @@ def moderation_dismiss(*, actor: User, flag_id: int, now: datetime | None = None
             object_id=flag.id,
             label=flag.request.reference,
             reason=flag.reason,
+            at=now,
         )
     return flag
 

@@ -15,7 +15,7 @@ the staff wrote down, in a new or an existing account, the request joins that ac
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -306,15 +306,17 @@ def letter_posted_record(
     event_id: int,
     posted_on: date | None,
     today: date | None = None,
+    now: datetime | None = None,
 ) -> None:
     """Record the day a letter owed to the requester was posted (or handed over)."""
+    now = now or utcnow()
     ensure_visible(actor, req)
     if not is_staff_of(actor, req):
         raise NotFound()
     letter = post_letter(req, event_id)
     if posted_on is None:
         raise DomainError(_l("Give the day the letter was posted."), field="posted_on")
-    today = today or utcnow().date()
+    today = today or now.astimezone(UTC).date()
     if posted_on > today:
         raise DomainError(_l("The day of posting cannot be in the future."), field="posted_on")
     if posted_on < letter.event.at.date() - timedelta(days=1):
@@ -337,6 +339,7 @@ def letter_posted_record(
             letter=letter.kind,
             posted_on=posted_on.isoformat(),
             **judged,
+            at=now,
         )
 
 
@@ -389,8 +392,11 @@ def offline_clarification_record(
         refresh_due(req)
 
 
-def offline_withdrawal_record(*, actor: User, req: InfoRequest, reason: str) -> None:
+def offline_withdrawal_record(
+    *, actor: User, req: InfoRequest, reason: str, now: datetime | None = None
+) -> None:
     """Record that a requester without an account withdrew the request by post, phone or visit."""
+    now = now or utcnow()
     if not is_staff_of(actor, req) or not req.is_offline or req.requester_id is not None:
         raise NotFound()
     ensure_transition(req, EventKind.WITHDRAWN)
@@ -401,7 +407,13 @@ def offline_withdrawal_record(*, actor: User, req: InfoRequest, reason: str) -> 
         request_transition(req, EventKind.WITHDRAWN)
         req.due_at = None
         record(
-            req, EventKind.WITHDRAWN, actor=actor, visibility=PUBLIC, text=reason, channel="offline"
+            req,
+            EventKind.WITHDRAWN,
+            actor=actor,
+            visibility=PUBLIC,
+            text=reason,
+            channel="offline",
+            at=now,
         )
 
 

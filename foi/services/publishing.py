@@ -7,6 +7,7 @@ review after publishing, publish it as it is, or keep it private.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
@@ -90,7 +91,9 @@ def files_to_hold(req: InfoRequest) -> list[FileToHold]:
     return held
 
 
-def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, str]) -> Publication:
+def _release_files(
+    req: InfoRequest, actor: User | None, decisions: dict[int, str], *, now: datetime | None = None
+) -> Publication:
     """Make the agency's files public unless they hide data a reviewer must see first.
 
     Files replaced by a redacted copy or kept private stay private; a held file waits for
@@ -98,6 +101,7 @@ def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, st
     KEEP_PRIVATE) already says what to do with it. The finding details may hold personal
     data, so the events keep only their codes.
     """
+    now = now or utcnow()
     store = file_store()
     published, held = [], []
     for doc, released in _files_to_release(req):
@@ -112,6 +116,7 @@ def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, st
                 text=doc.filename,
                 doc_id=doc.id,
                 findings=[f.code for f in findings],
+                at=now,
             )
             continue
         if not findings or decision == RELEASE:
@@ -130,6 +135,7 @@ def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, st
                         text=doc.filename,
                         doc_id=doc.id,
                         findings=[f.code for f in findings],
+                        at=now,
                     )
                     findings = []
         if findings:
@@ -140,6 +146,7 @@ def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, st
                 visibility=INTERNAL,
                 text=doc.filename,
                 findings=[f.code for f in findings],
+                at=now,
             )
             held.append(doc.filename)
             continue
@@ -149,25 +156,31 @@ def _release_files(req: InfoRequest, actor: User | None, decisions: dict[int, st
 
 
 def _publish(
-    req: InfoRequest, actor: User | None, decisions: dict[int, str] | None = None
+    req: InfoRequest,
+    actor: User | None,
+    decisions: dict[int, str] | None = None,
+    *,
+    now: datetime | None = None,
 ) -> Publication:
+    now = now or utcnow()
     request_transition(req, EventKind.PUBLISHED)
-    req.published_at = utcnow()
+    req.published_at = now
     if req.response:
         req.response.approved_by_id = actor.id if actor else None
         req.response.approved_at = req.published_at
-    done = _release_files(req, actor, decisions or {})
-    record(req, EventKind.PUBLISHED, actor=actor, visibility=PUBLIC)
-    index_request(req)
+    done = _release_files(req, actor, decisions or {}, now=now)
+    record(req, EventKind.PUBLISHED, actor=actor, visibility=PUBLIC, at=now)
+    index_request(req, now=now)
     notify_requester(req, "published", public_link=links.public_request(req.reference))
     followers_notify_published(req)
     return done
 
 
-def publish_if_automatic(req: InfoRequest, actor: User) -> None:
+def publish_if_automatic(req: InfoRequest, actor: User, *, now: datetime | None = None) -> None:
     """Inside the answering transaction: publish now when the agency publishes on answer."""
+    now = now or utcnow()
     if req.agency.publish_mode == PUBLISH_ON_ANSWER:
-        _publish(req, None)
+        _publish(req, None, now=now)
 
 
 def response_approve(
@@ -177,6 +190,7 @@ def response_approve(
     public_text: str | None = None,
     passages: Sequence[str] = (),
     file_decisions: dict[int, str] | None = None,
+    now: datetime | None = None,
 ) -> Publication:
     """Approve the answer for the archive, optionally with a redacted public text.
 
@@ -185,6 +199,7 @@ def response_approve(
     chose for the files :func:`files_to_hold` listed; a file not named is held for review.
     Return what was published and what was held.
     """
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.PUBLISH)
     decisions = file_decisions or {}
     if any(choice not in FILE_DECISIONS for choice in decisions.values()):
@@ -194,11 +209,14 @@ def response_approve(
     with transaction():
         if public_text is not None and public_text.strip() != req.response.body.strip():
             req.response.public_body = public_text.strip()
-        return _publish(req, actor, decisions)
+        return _publish(req, actor, decisions, now=now)
 
 
-def response_decline(*, actor: User, req: InfoRequest, reason: str) -> None:
+def response_decline(
+    *, actor: User, req: InfoRequest, reason: str, now: datetime | None = None
+) -> None:
     """Keep an answer out of the archive, with the reason on record."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.DECLINE)
     if not reason.strip():
         raise DomainError(_l("Say why this answer must not be published."), field="reason")
@@ -210,4 +228,5 @@ def response_decline(*, actor: User, req: InfoRequest, reason: str) -> None:
             actor=actor,
             visibility=INTERNAL,
             text=reason.strip(),
+            at=now,
         )

@@ -8,6 +8,7 @@ an older text is filled, so that filling never fails.
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from babel.dates import format_date
 from flask_babel import lazy_gettext as _l
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from foi.extensions import db
 from foi.law.citations import cite
 from foi.models import Agency, InfoRequest, User
+from foi.models.base import utcnow
 from foi.models.reply import ANSWER, CLARIFY, EXTEND, KINDS, REFUSAL, TRANSFER, ReplyTemplate
 from foi.models.user import ADMIN
 from foi.services.audit import audit_record
@@ -94,8 +96,11 @@ def _check(values: dict) -> Agency:
     return agency
 
 
-def reply_template_save(*, actor: User, template_id: int | None, **values) -> ReplyTemplate:
+def reply_template_save(
+    *, actor: User, template_id: int | None, now: datetime | None = None, **values
+) -> ReplyTemplate:
     """Add an agency's standard reply, or change one, from the admin form."""
+    now = now or utcnow()
     _ensure_admin(actor)
     if values.get("kind") != REFUSAL:
         values["ground"] = ""
@@ -116,19 +121,26 @@ def reply_template_save(*, actor: User, template_id: int | None, **values) -> Re
             object_id=template.id,
             label=template.name,
             agency=agency.slug,
+            at=now,
         )
     return template
 
 
-def reply_template_delete(*, actor: User, template_id: int) -> None:
+def reply_template_delete(*, actor: User, template_id: int, now: datetime | None = None) -> None:
     """Delete an agency's standard reply; letters already sent keep their text."""
+    now = now or utcnow()
     _ensure_admin(actor)
     with transaction() as session:
         template = session.get(ReplyTemplate, template_id)
         if template is None:
             raise NotFound()
         audit_record(
-            actor, "reply_deleted", "reply_template", object_id=template.id, label=template.name
+            actor,
+            "reply_deleted",
+            "reply_template",
+            object_id=template.id,
+            label=template.name,
+            at=now,
         )
         session.delete(template)
 

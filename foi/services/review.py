@@ -17,6 +17,7 @@ a person asked to remove are never written to the history: they are what must no
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
@@ -27,6 +28,7 @@ from foi.documents.findings import TITLES
 from foi.documents.redact import Area, find_terms, redact_pdf, redact_text
 from foi.extensions import db
 from foi.models import Document, InfoRequest, User
+from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY, OCR_WAITING
 from foi.models.request import INTERNAL
 from foi.requests.states import EventKind
@@ -99,8 +101,9 @@ def document_for_staff(actor: User, doc_id: int) -> Document:
     return doc
 
 
-def file_release(*, actor: User, doc: Document, checked: bool) -> None:
+def file_release(*, actor: User, doc: Document, checked: bool, now: datetime | None = None) -> None:
     """Publish a held file as it is, once the coordinator says they checked it."""
+    now = now or utcnow()
     ensure_allowed(actor, doc.request, Action.REVIEW_FILES)
     if not is_pending(doc):
         raise NotAllowed(_l("This file is not waiting for review."))
@@ -120,12 +123,16 @@ def file_release(*, actor: User, doc: Document, checked: bool) -> None:
             text=doc.filename,
             doc_id=doc.id,
             findings=[f.code for f in held_findings(doc)],
+            at=now,
         )
         _reindex(req)
 
 
-def file_keep_private(*, actor: User, doc: Document, reason: str) -> None:
+def file_keep_private(
+    *, actor: User, doc: Document, reason: str, now: datetime | None = None
+) -> None:
     """Keep a held file out of the archive for good, with the reason on record."""
+    now = now or utcnow()
     ensure_allowed(actor, doc.request, Action.REVIEW_FILES)
     if not is_pending(doc):
         raise NotAllowed(_l("This file is not waiting for review."))
@@ -140,11 +147,17 @@ def file_keep_private(*, actor: User, doc: Document, reason: str) -> None:
             visibility=INTERNAL,
             text=f"{doc.filename}: {reason}",
             doc_id=doc.id,
+            at=now,
         )
 
 
 def document_redact(
-    *, actor: User, doc: Document, terms: Sequence[str] = (), areas: Sequence[Area] = ()
+    *,
+    actor: User,
+    doc: Document,
+    terms: Sequence[str] = (),
+    areas: Sequence[Area] = (),
+    now: datetime | None = None,
 ) -> Document:
     """Make the public copy of a released PDF with ``terms`` and ``areas`` blacked out.
 
@@ -152,6 +165,7 @@ def document_redact(
     carries no metadata. The original stays private. Officers may redact until the request
     is published; after that, and for held files, only the coordinator may.
     """
+    now = now or utcnow()
     req = doc.request
     if doc.source != FROM_AGENCY:
         raise NotFound()
@@ -226,6 +240,7 @@ def document_redact(
             copy_id=copy.id,
             terms=len(terms),
             areas=len(areas),
+            at=now,
         )
         if publish_now:
             _reindex(req)
@@ -258,8 +273,11 @@ def _in_language(lang: str, message) -> str:
         return str(message)
 
 
-def response_redact_text(*, actor: User, req: InfoRequest, passages: list[str]) -> str:
+def response_redact_text(
+    *, actor: User, req: InfoRequest, passages: list[str], now: datetime | None = None
+) -> str:
     """Remove passages from the answer's public text before it is published; return it."""
+    now = now or utcnow()
     ensure_allowed(actor, req, Action.REDACT_ANSWER)
     if req.response is None:
         raise NotAllowed(_l("Passages can be removed while the answer waits for publication."))
@@ -273,7 +291,12 @@ def response_redact_text(*, actor: User, req: InfoRequest, passages: list[str]) 
     with transaction():
         req.response.public_body = text
         record(
-            req, EventKind.ANSWER_REDACTED, actor=actor, visibility=INTERNAL, passages=len(passages)
+            req,
+            EventKind.ANSWER_REDACTED,
+            actor=actor,
+            visibility=INTERNAL,
+            passages=len(passages),
+            at=now,
         )
     return text
 

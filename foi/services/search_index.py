@@ -5,11 +5,13 @@ re-index a request, so the entry is built here, apart from either.
 """
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 
 from sqlalchemy import select
 
 from foi.extensions import db
 from foi.models import Agency, Document, InfoRequest, Response
+from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
 from foi.requests.states import RequestStatus
 from foi.search import SearchDocument, get_backend
@@ -112,15 +114,16 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
             )
 
 
-def index_request(req: InfoRequest) -> None:
+def index_request(req: InfoRequest, *, now: datetime | None = None) -> None:
     """Write ``req``'s entry into the archive index, inside the caller's transaction."""
+    now = now or utcnow()
     db.session.flush()
     conn = db.session.connection()
     if not req.is_public:  # hidden by moderation, or reopened by the oversight body
         get_backend(conn).remove(conn, req.id)
     else:
         get_backend(conn).index(conn, search_document(req))
-    public_content_changed()
+    public_content_changed(now=now)
 
 
 def archive_reindex(

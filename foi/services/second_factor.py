@@ -168,8 +168,9 @@ def recovery_codes_renew(*, user: User, password: str, now: datetime | None = No
     return codes
 
 
-def second_factor_disable(*, user: User, password: str) -> None:
+def second_factor_disable(*, user: User, password: str, now: datetime | None = None) -> None:
     """Turn off a citizen's second factor at their wish (staff must keep theirs)."""
+    now = now or utcnow()
     if second_factor_required(user):
         raise NotAllowed(_l("Your role must sign in with a second factor."))
     if not second_factor_enabled(user):
@@ -177,7 +178,7 @@ def second_factor_disable(*, user: User, password: str) -> None:
     accounts._check_password(user, password, field="password")
     with transaction():
         _forget(user)
-        accounts.account_record(user, SECOND_FACTOR_DISABLED, actor=user)
+        accounts.account_record(user, SECOND_FACTOR_DISABLED, actor=user, at=now)
 
 
 def second_factor_reset(*, actor: User, user_id: int, now: datetime | None = None) -> User:

@@ -6,6 +6,7 @@ Each change is one transaction with one entry in the account's audit trail (``Ac
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -146,9 +147,10 @@ def account_get(*, actor: User, user_id: int) -> User:
     return _account(user_id)
 
 
-def _send_invitation(user: User, actor: User) -> None:
+def _send_invitation(user: User, actor: User, *, now: datetime | None = None) -> None:
+    now = now or utcnow()
     enqueue(
-        f"user:{user.id}:invite:{utcnow():%Y%m%d%H%M%S%f}",
+        f"user:{user.id}:invite:{now:%Y%m%d%H%M%S%f}",
         user.email,
         "staff_invitation",
         user.locale,
@@ -166,8 +168,10 @@ def staff_invite(
     role: str,
     agency_id: int | None = None,
     locale: str = "az",
+    now: datetime | None = None,
 ) -> User:
     """Create a staff account without a password and e-mail a link to set one (7 days)."""
+    now = now or utcnow()
     _ensure_admin(actor)
     email, display_name = email.strip().lower(), display_name.strip()
     if role not in INVITABLE_ROLES:
@@ -191,9 +195,9 @@ def staff_invite(
         session.add(user)
         session.flush()
         account_record(
-            user, INVITED, actor=actor, role=role, agency=agency.slug if agency else None
+            user, INVITED, actor=actor, role=role, agency=agency.slug if agency else None, at=now
         )
-        _send_invitation(user, actor)
+        _send_invitation(user, actor, now=now)
     return user
 
 
@@ -205,12 +209,14 @@ def account_create(
     password: str,
     agency_slug: str | None = None,
     locale: str = "az",
+    now: datetime | None = None,
 ) -> User:
     """Create a confirmed account with its password, for the server's operator.
 
     This is how the first administrator comes to exist, so no actor is named; the account's
     history says it was made at the command line.
     """
+    now = now or utcnow()
     email, display_name = email.strip().lower(), display_name.strip()
     if role not in ROLES:
         raise DomainError(_l("Choose a role."), field="role")
@@ -242,7 +248,7 @@ def account_create(
             agency=agency,
             locale=locale,
             password_hash=hash_password(password),
-            email_confirmed_at=utcnow(),
+            email_confirmed_at=now,
             active=True,
         )
         session.add(user)
@@ -254,28 +260,33 @@ def account_create(
             role=role,
             agency=agency.slug if agency else None,
             via="command line",
+            at=now,
         )
     return user
 
 
-def staff_invitation_resend(*, actor: User, user_id: int) -> User:
+def staff_invitation_resend(*, actor: User, user_id: int, now: datetime | None = None) -> User:
     """Send the invitation again to a person who has not set a password yet."""
+    now = now or utcnow()
     _ensure_admin(actor)
     user = _account(user_id)
     if has_password(user) or not user.active:
         raise DomainError(_l("This person has already set a password."))
     with transaction():
-        account_record(user, INVITED, actor=actor, again=True)
-        _send_invitation(user, actor)
+        account_record(user, INVITED, actor=actor, again=True, at=now)
+        _send_invitation(user, actor, now=now)
     return user
 
 
-def _release_assignments(user: User, actor: User, reason: str) -> int:
+def _release_assignments(
+    user: User, actor: User, reason: str, *, now: datetime | None = None
+) -> int:
     """Unassign the person's open requests, so the agency's coordinators see them as unassigned.
 
     They then appear under assignee "Nobody" in the agency's queue and in the coordinators' daily
     digest; each request's internal history says why.
     """
+    now = now or utcnow()
     requests = db.session.scalars(
         select(InfoRequest).where(InfoRequest.assignee_id == user.id, InfoRequest.status.in_(OPEN))
     ).all()
@@ -289,6 +300,7 @@ def _release_assignments(user: User, actor: User, reason: str) -> int:
             assignee=None,
             previous=user.display_name,
             reason=reason,
+            at=now,
         )
     return len(requests)
 
@@ -301,8 +313,10 @@ def staff_update(
     role: str | None = None,
     agency_id: int | None = None,
     department_id: int | None = None,
+    now: datetime | None = None,
 ) -> User:
     """Change an account's name and, for staff, its role, agency and department."""
+    now = now or utcnow()
     _ensure_admin(actor)
     user = _account(user_id)
     display_name = display_name.strip()
@@ -339,10 +353,10 @@ def staff_update(
     with transaction():
         # An officer who leaves the agency (or the officer roles) no longer works its requests.
         if user.agency_id is not None and (agency is None or agency.id != user.agency_id):
-            changes["unassigned"] = _release_assignments(user, actor, "moved")
+            changes["unassigned"] = _release_assignments(user, actor, "moved", now=now)
         user.display_name, user.role, user.agency = display_name, role, agency
         user.department = department
-        account_record(user, UPDATED, actor=actor, changes=changes)
+        account_record(user, UPDATED, actor=actor, changes=changes, at=now)
     return user
 
 
@@ -356,8 +370,9 @@ def _department_for(agency: Agency | None, department_id: int | None) -> Departm
     return department
 
 
-def staff_deactivate(*, actor: User, user_id: int) -> int:
+def staff_deactivate(*, actor: User, user_id: int, now: datetime | None = None) -> int:
     """Stop an account from logging in; return how many open requests were unassigned."""
+    now = now or utcnow()
     _ensure_admin(actor)
     user = _account(user_id)
     if user.id == actor.id:
@@ -366,15 +381,16 @@ def staff_deactivate(*, actor: User, user_id: int) -> int:
         raise DomainError(_l("This account is already deactivated."))
     with transaction():
         user.active = False
-        released = _release_assignments(user, actor, "deactivated")
-        account_record(user, DEACTIVATED, actor=actor, unassigned=released)
+        released = _release_assignments(user, actor, "deactivated", now=now)
+        account_record(user, DEACTIVATED, actor=actor, unassigned=released, at=now)
         # Signed in somewhere, the account is signed out there too (every host, at once).
-        sessions_end(user, reason=login_sessions.DEACTIVATED)
+        sessions_end(user, reason=login_sessions.DEACTIVATED, now=now)
     return released
 
 
-def staff_reactivate(*, actor: User, user_id: int) -> User:
+def staff_reactivate(*, actor: User, user_id: int, now: datetime | None = None) -> User:
     """Let a deactivated account log in again (not one its owner deleted)."""
+    now = now or utcnow()
     _ensure_admin(actor)
     user = _account(user_id)
     if user.active:
@@ -383,5 +399,5 @@ def staff_reactivate(*, actor: User, user_id: int) -> User:
         raise DomainError(_l("Its owner deleted this account; it cannot be reactivated."))
     with transaction():
         user.active = True
-        account_record(user, REACTIVATED, actor=actor)
+        account_record(user, REACTIVATED, actor=actor, at=now)
     return user
