@@ -182,7 +182,9 @@ _CHANNELS = {
     "required": list(CHANNELS),
     "properties": {channel: _COUNT for channel in CHANNELS},
     "description": "The requests received, by how they arrived: online, or off-line by post, "
-    "phone, in person, e-mail to the agency or fax (entered by the agency's staff).",
+    "phone, in person, e-mail to the agency or fax (entered by the agency's staff). Counted "
+    "as received is, so they add up to it: a transferred request counts at each agency it "
+    "reached.",
 }
 _CHANNELS_EXAMPLE = {"online": 9, "post": 2, "phone": 1, "in_person": 0, "email": 0, "fax": 0}
 _AGENCY_STATISTICS = {

@@ -14,7 +14,6 @@ from foi.services.archive import archive_search, public_record
 from foi.services.compliance import (
     compliance,
     period_of_year,
-    received_by_channel,
     site_law,
     year_statistics,
 )
@@ -173,9 +172,5 @@ def agency_statistics(slug: str):
     except BadParam as exc:
         return _bad_param(exc)
     start, end = period_of_year(year, agency.law_code)
-    return {
-        "year": year,
-        "agency": agency.slug,
-        **compliance(agency, start=start, end=end).as_dict(),
-        "channels": received_by_channel(agency, start=start, end=end),
-    }
+    figures = compliance(agency, start=start, end=end)
+    return {"year": year, "agency": agency.slug, **figures.as_dict(), "channels": figures.channels}

@@ -12,7 +12,7 @@ from sqlalchemy import Integer, and_, cast, extract, func, literal_column, selec
 from foi.extensions import db
 from foi.models import Agency, InfoRequest
 from foi.requests.states import Outcome, RequestStatus
-from foi.services.compliance import Compliance, compliance, received_by_channel
+from foi.services.compliance import Compliance, compliance
 
 
 @dataclass
@@ -24,7 +24,7 @@ class AgencyStatistics:
     published: int = 0
     #: year answered -> outcome -> count, oldest year first.
     outcomes_by_year: dict[int, dict[str, int]] = field(default_factory=dict)
-    #: channel -> requests received that way (foi.services.compliance.received_by_channel).
+    #: channel -> requests received that way, adding up to ``compliance.received``.
     channels: dict[str, int] = field(default_factory=dict)
 
 
@@ -43,10 +43,9 @@ def agency_statistics(agency: Agency, *, now: datetime | None = None) -> AgencyS
     published = db.session.scalar(
         select(func.count()).where(mine, r.status == RequestStatus.PUBLISHED)
     )
+    figures = compliance(agency, now=now)
     stats = AgencyStatistics(
-        compliance=compliance(agency, now=now),
-        published=published or 0,
-        channels=received_by_channel(agency),
+        compliance=figures, published=published or 0, channels=figures.channels
     )
     year = _utc_year(r.answered_at, postgres)
     by_year: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(tuple(Outcome), 0))

@@ -30,7 +30,8 @@ The rules (articles of Azerbaijan's law; other rule packs cite their own):
   recorded: :func:`receipt_posted_in_time`).
 - **By channel** — the requests received, by how they arrived: online, or off-line by post,
   phone, in person, e-mail to the agency or fax (entered by staff, ``foi.services.offline``),
-  each counted in the period holding the moment the agency received it.
+  each counted in the period holding the moment the agency received it, and at each agency it
+  reached exactly as *received* counts it: an agency's channels add up to its received.
 - **Extended** — the agency extended the deadline (art. 25); among requests it holds.
 - **Median working days to answer** — from the registration day to the answer's day, counted
   in the law's working-day calendar with the administrators' days off, over the requests
@@ -107,6 +108,8 @@ class Compliance:
     acknowledged_on_time: int = 0
     extended: int = 0
     median_working_days_to_answer: float | None = None
+    #: channel (foi.models.request.CHANNELS, every one, in order) -> requests received that way.
+    channels: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def due_or_decided(self) -> int:
@@ -180,12 +183,13 @@ def compliance(
     now = now or utcnow()
     agency_id = agency.id if agency is not None else None
     counts = _counts(start, end, now, agency_id)
+    channels = received_by_channel(agency, start=start, end=end)
     if agency_id is not None:
         row = counts.get(agency_id, {})
     else:
         row = _added_up(counts.values())
     law = agency.law_code if agency is not None else site_law()
-    return _figures(row, _median(_answer_days(start, end, agency_id, law)))
+    return _figures(row, _median(_answer_days(start, end, agency_id, law)), channels)
 
 
 def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics:
@@ -196,14 +200,24 @@ def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics
     now = now or utcnow()
     start, end = period_of_year(year)
     counts = _counts(start, end, now, None)
+    channels = _channels(start, end, None)
     days_by_agency = _answer_days_by_agency(start, end)
     agencies = db.session.scalars(select(Agency).where(Agency.id.in_(list(counts)))).all()
     rows = [
-        AgencyRow(a, _figures(counts[a.id], _median(days_by_agency.get(a.id, []))))
+        AgencyRow(
+            a,
+            _figures(
+                counts[a.id],
+                _median(days_by_agency.get(a.id, [])),
+                _every_channel(channels.get(a.id, {})),
+            ),
+        )
         for a in agencies
     ]
     all_days = [d for days in days_by_agency.values() for d in days]
-    total = _figures(_added_up(counts.values()), _median(all_days))
+    total = _figures(
+        _added_up(counts.values()), _median(all_days), _every_channel(_added_up(channels.values()))
+    )
     months = []
     zone = start.tzinfo
     for month in range(1, 13):
@@ -213,7 +227,7 @@ def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics
             break
         month_counts = _added_up(_counts(first, after, now, None).values())
         months.append((first.date(), _figures(month_counts, None)))
-    return YearStatistics(year, total, rows, months, now, received_by_channel(start=start, end=end))
+    return YearStatistics(year, total, rows, months, now, total.channels)
 
 
 def received_by_channel(
@@ -221,15 +235,17 @@ def received_by_channel(
 ) -> dict[str, int]:
     """Count the requests ``agency`` (None: every agency) received in [start, end), by channel.
 
-    Every channel is listed, in the order of ``CHANNELS``, those with no request as 0.
+    Counted as ``received`` is, so the channels add up to it: a request transferred on counts
+    at the agency it left too, and every agency's counts are added up for all of them. Every
+    channel is listed, in the order of ``CHANNELS``, those with no request as 0.
     """
-    r = InfoRequest
-    where = _received(start, end)
-    if agency is not None:
-        where.append(r.agency_id == agency.id)
-    counts = dict(
-        db.session.execute(select(r.channel, func.count()).where(*where).group_by(r.channel)).all()
-    )
+    agency_id = agency.id if agency is not None else None
+    rows = _channels(start, end, agency_id)
+    counts = rows.get(agency_id, {}) if agency_id is not None else _added_up(rows.values())
+    return _every_channel(counts)
+
+
+def _every_channel(counts: dict[str, int]) -> dict[str, int]:
     return {channel: counts.get(channel, 0) for channel in CHANNELS}
 
 
@@ -316,7 +332,7 @@ def _counts(
     start: datetime | None, end: datetime | None, now: datetime, agency_id: int | None
 ) -> dict[int, dict[str, int]]:
     """Return agency id -> part or figure -> count, for the requests received in the period."""
-    r, t = InfoRequest, RequestTransfer
+    r = InfoRequest
     postgres = _postgres()
     acknowledged = _acknowledged(postgres)
     part = _part(now).label("part")
@@ -339,10 +355,7 @@ def _counts(
         row["extended"] = row.get("extended", 0) + extended
 
     # Passed on and not back: counted at the sender, once however often it was passed on.
-    passed = select(t.from_agency_id.label("agency_id"), t.request_id).distinct()
-    if agency_id is not None:
-        passed = passed.where(t.from_agency_id == agency_id)
-    senders = passed.subquery()
+    senders = _senders(agency_id)
     moved = (
         select(senders.c.agency_id, func.count(), func.count(case((acknowledged, 1))))
         .join(r, r.id == senders.c.request_id)
@@ -356,6 +369,40 @@ def _counts(
     return result
 
 
+def _senders(agency_id: int | None):
+    """Return a subquery of (agency_id, request_id): each agency that passed a request on."""
+    t = RequestTransfer
+    passed = select(t.from_agency_id.label("agency_id"), t.request_id).distinct()
+    if agency_id is not None:
+        passed = passed.where(t.from_agency_id == agency_id)
+    return passed.subquery()
+
+
+def _channels(
+    start: datetime | None, end: datetime | None, agency_id: int | None
+) -> dict[int, dict[str, int]]:
+    """Return agency id -> channel -> count of the requests received, as :func:`_counts` does."""
+    r = InfoRequest
+    held = select(r.agency_id, r.channel, func.count()).where(*_received(start, end))
+    if agency_id is not None:
+        held = held.where(r.agency_id == agency_id)
+    result: dict[int, dict[str, int]] = {}
+    for agency, channel, count in db.session.execute(held.group_by(r.agency_id, r.channel)):
+        result.setdefault(agency, {})[channel] = count
+    # Passed on and not back: counted at the sender too, once however often it was passed on.
+    senders = _senders(agency_id)
+    moved = (
+        select(senders.c.agency_id, r.channel, func.count())
+        .join(r, r.id == senders.c.request_id)
+        .where(*_received(start, end), r.agency_id != senders.c.agency_id)
+        .group_by(senders.c.agency_id, r.channel)
+    )
+    for agency, channel, count in db.session.execute(moved):
+        row = result.setdefault(agency, {})
+        row[channel] = row.get(channel, 0) + count
+    return result
+
+
 def _added_up(rows) -> dict[str, int]:
     total: dict[str, int] = {}
     for row in rows:
@@ -364,7 +411,9 @@ def _added_up(rows) -> dict[str, int]:
     return total
 
 
-def _figures(row: dict[str, int], median: float | None) -> Compliance:
+def _figures(
+    row: dict[str, int], median: float | None, channels: dict[str, int] | None = None
+) -> Compliance:
     parts = {name: row.get(name, 0) for name in PARTS}
     return Compliance(
         received=sum(parts.values()),
@@ -372,6 +421,7 @@ def _figures(row: dict[str, int], median: float | None) -> Compliance:
         acknowledged_on_time=row.get("acknowledged_on_time", 0),
         extended=row.get("extended", 0),
         median_working_days_to_answer=median,
+        channels=channels or {},
     )
 
 

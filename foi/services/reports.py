@@ -2,8 +2,9 @@
 
 A year is counted by the day a request was received, in the law's timezone, with the one
 definition of foi.services.compliance (received, split into answered, refused, transferred,
-withdrawn and still open, each on time or late), refusals by ground, and complaints to the
-oversight body.
+withdrawn and still open, each on time or late, and by how the requests arrived: online, by
+post, phone, in person, e-mail or fax), refusals by ground, and complaints to the oversight
+body.
 
 The country's report reads every request of the year, so it is rendered off the request path:
 ``flask foi report --year 2026 [--lang az]`` writes it into the reports folder (config
@@ -82,7 +83,12 @@ def annual_figures(*, year: int, agency: Agency | None = None, lang: str = "az")
         total = stats.total
     figures = {**total.as_dict(), "on_time_percent": total.on_time_percent}
     figures["complaints"] = _complaints(start, end, agency)
-    context = {"figures": figures, "refused_by_ground": _grounds(in_year, law_code, lang)}
+    context = {
+        "figures": figures,
+        # channel -> requests received that way (every channel, in order), adding up to received.
+        "channels": total.channels,
+        "refused_by_ground": _grounds(in_year, law_code, lang),
+    }
     if agency is None:
         context["agencies"] = sorted(
             (

@@ -14,7 +14,14 @@ from flask_babel import gettext as _
 from foi.i18n import current_locale, sort_key
 from foi.labels import CHANNEL_LABELS, COMPLIANCE_LABELS
 from foi.models.base import utcnow
-from foi.services.compliance import FIGURES, YearStatistics, site_law, year_statistics
+from foi.models.request import CHANNELS
+from foi.services.compliance import (
+    FIGURES,
+    Compliance,
+    YearStatistics,
+    site_law,
+    year_statistics,
+)
 from foi.services.deadlines import law_calendar
 from foi.services.reports import report_years
 from foi.web.archive import bp
@@ -153,19 +160,27 @@ def statistics_csv():
     stats = year_statistics(year)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["year", "agency", "agency_name", *FIGURES])
+    # After the figures, the requests received split by how they arrived (they add up to
+    # "received"): received_online, received_post, ... in the order of CHANNELS.
+    writer.writerow(
+        ["year", "agency", "agency_name", *FIGURES, *(f"received_{c}" for c in CHANNELS)]
+    )
     rows = sorted(stats.agencies, key=lambda r: sort_key(r.agency.name(locale), locale))
     for row in rows:
-        values = row.figures.as_dict()
-        writer.writerow(
-            [year, row.agency.slug, row.agency.name(locale), *(_cell(values[f]) for f in FIGURES)]
-        )
-    total = stats.total.as_dict()
-    writer.writerow([year, "", _("All agencies"), *(_cell(total[f]) for f in FIGURES)])
+        writer.writerow([year, row.agency.slug, row.agency.name(locale), *_cells(row.figures)])
+    writer.writerow([year, "", _("All agencies"), *_cells(stats.total)])
     response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="foi-statistics-{year}.csv"'
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _cells(figures: Compliance) -> list[str]:
+    values = figures.as_dict()
+    return [
+        *(_cell(values[f]) for f in FIGURES),
+        *(_cell(figures.channels.get(c, 0)) for c in CHANNELS),
+    ]
 
 
 def _cell(value) -> str:
