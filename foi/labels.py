@@ -34,6 +34,7 @@ EVENT_TITLES: dict[str, LazyString] = {
     EventKind.CLAIMED: _l("Claimed"),
     EventKind.CLAIM_RELEASED: _l("Claim released"),
     EventKind.NOTE: _l("Internal note"),
+    EventKind.MESSAGE_SENT: _l("The agency wrote to the requester"),
     EventKind.TRANSFERRED: _l("Transferred to another agency"),
     EventKind.CLARIFICATION_REQUESTED: _l("The agency asked for clarification"),
     EventKind.CLARIFICATION_RECEIVED: _l("The requester clarified"),
@@ -77,6 +78,7 @@ CHANNEL_LABELS = {
 POST_LETTER_LABELS = {
     "receipt": _l("Receipt"),
     "clarification": _l("Clarification letter"),
+    "message": _l("Letter from the agency"),
     "extension": _l("Extension letter"),
     "transfer": _l("Transfer letter"),
     "answer": _l("Answer letter"),

@@ -90,6 +90,8 @@ LABELS: dict[str, dict[str, str]] = {
         "transferred_to": "Now handled by",
         "clarification_title": "The public body asks you to clarify your request",
         "question": "What to clarify",
+        "message_title": "A letter from the public body about your request",
+        "message": "Message",
         "clarification_effect": (
             "The time to answer is paused until your clarification arrives. "
             "Reply by post, in person or by phone, quoting the reference."
@@ -190,6 +192,8 @@ LABELS: dict[str, dict[str, str]] = {
         "transferred_to": "İndi baxan",
         "clarification_title": "İnformasiya sahibi sorğunuzu dəqiqləşdirməyi xahiş edir",
         "question": "Nəyi dəqiqləşdirmək lazımdır",
+        "message_title": "İnformasiya sahibinin sorğunuzla bağlı məktubu",
+        "message": "Məktub",
         "clarification_effect": (
             "Cavab müddəti dəqiqləşdirməniz daxil olana qədər dayandırılır. "
             "Qeydiyyat nömrəsini göstərərək poçtla, şəxsən və ya telefonla cavab verin."
@@ -289,6 +293,8 @@ LABELS: dict[str, dict[str, str]] = {
         "transferred_to": "Теперь рассматривает",
         "clarification_title": "Обладатель информации просит уточнить ваш запрос",
         "question": "Что уточнить",
+        "message_title": "Письмо обладателя информации по вашему запросу",
+        "message": "Сообщение",
         "clarification_effect": (
             "Срок ответа приостановлен до получения вашего уточнения. "
             "Ответьте по почте, лично или по телефону, указав регистрационный номер."

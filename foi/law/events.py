@@ -20,6 +20,9 @@ class EventKind(StrEnum):
     CLAIMED = "claimed"  # an officer took it on themselves
     CLAIM_RELEASED = "claim_released"  # the officer who claimed it gave it back, saying why
     NOTE = "note"
+    # The agency wrote to the requester without legal effect on the clock (a progress note, a
+    # pointer to where the information is published): e-mailed, or posted to those without.
+    MESSAGE_SENT = "message_sent"
     TRANSFERRED = "transferred"
     CLARIFICATION_REQUESTED = "clarification_requested"
     CLARIFICATION_RECEIVED = "clarification_received"

@@ -10,7 +10,8 @@ from foi.models.base import UTCDateTime, utcnow
 
 # The officer's forms a reply can fill; a refusal fills the answer form with its ground.
 CLARIFY, EXTEND, TRANSFER, REFUSAL, ANSWER = "clarify", "extend", "transfer", "refusal", "answer"
-KINDS = (CLARIFY, EXTEND, TRANSFER, REFUSAL, ANSWER)
+MESSAGE = "message"  # a message to the requester that does not touch the clock
+KINDS = (CLARIFY, EXTEND, TRANSFER, REFUSAL, ANSWER, MESSAGE)
 
 
 class ReplyTemplate(db.Model):

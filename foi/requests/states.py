@@ -131,6 +131,12 @@ TRANSITIONS: dict[EventKind, Transition] = {
         Transition(EventKind.CLAIM_RELEASED, _OPEN, None, _CLOSED_MESSAGE),
         Transition(EventKind.NOTE, _ANY, None, _CLOSED_MESSAGE),
         Transition(
+            EventKind.MESSAGE_SENT,
+            frozenset({S.AWAITING, S.CLARIFICATION, S.ANSWERED, S.PUBLISHED, S.CLOSED}),
+            None,
+            gettext_noop("Its requester withdrew this request: nothing more is sent to them."),
+        ),
+        Transition(
             EventKind.TRANSFERRED,
             _OPEN,
             S.AWAITING,

@@ -64,6 +64,24 @@ def request_note(*, actor: User, req: InfoRequest, text: str, now: datetime | No
         record(req, EventKind.NOTE, actor=actor, visibility=INTERNAL, text=text, at=now)
 
 
+def request_message(
+    *, actor: User, req: InfoRequest, text: str, now: datetime | None = None
+) -> None:
+    """Write to the requester (e-mailed, or a letter to post); the clock is not touched."""
+    now = now or utcnow()
+    ensure_allowed(actor, req, Action.MESSAGE)
+    text = clean_text(text)
+    if not text:
+        raise DomainError(_l("Write the message first."), field="text")
+    with transaction():
+        request_transition(req, EventKind.MESSAGE_SENT)
+        event = record(
+            req, EventKind.MESSAGE_SENT, actor=actor, visibility=REQUESTER, text=text, at=now
+        )
+        db.session.flush()
+        notify_requester(req, "message", f":{event.id}", message=text)
+
+
 def request_transfer(
     *, actor: User, req: InfoRequest, agency_id: int, reason: str, now: datetime | None = None
 ) -> None:

@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 
 from foi.models import InfoRequest, User
-from foi.models.reply import CLARIFY, EXTEND, ReplyTemplate
+from foi.models.reply import CLARIFY, EXTEND, MESSAGE, ReplyTemplate
 from foi.models.user import COORDINATOR
 from foi.services import answering, claims, publishing
 from foi.services.errors import DomainError, NotFound
@@ -47,10 +47,10 @@ BULK_ACTIONS: dict[str, BulkAction] = {
     "route": BulkAction(Action.ROUTE, _l("Route to a department")),
     "note": BulkAction(Action.NOTE, _l("Add an internal note")),
     "extend": BulkAction(Action.EXTEND, _l("Extend the deadline")),
-    # The standard replies a requester is sent are questions (clarify): the clock waits.
-    "message": BulkAction(
-        Action.ASK_CLARIFICATION,
-        _l("Send the requester a standard message asking for clarification"),
+    "message": BulkAction(Action.MESSAGE, _l("Send the requesters a standard message")),
+    # A standard question: the clock waits for each requester's answer.
+    "clarify": BulkAction(
+        Action.ASK_CLARIFICATION, _l("Ask the requesters a standard clarification question")
     ),
     "approve": BulkAction(Action.PUBLISH, _l("Approve for publication"), coordinator_only=True),
 }
@@ -176,8 +176,13 @@ def _caller(actor: User, action: str, params: dict[str, Any]) -> Callable[[InfoR
         reason = params.get("reason") or ""
         return lambda req: answering.request_extend(actor=actor, req=req, days=days, reason=reason)
     if action == "message":
-        template = _template(actor, params.get("reply_id"), CLARIFY, "message_reply")
+        template = _template(actor, params.get("reply_id"), MESSAGE, "message_reply")
         # Filled from each request, in its language: its reference, due date, the article.
+        return lambda req: answering.request_message(
+            actor=actor, req=req, text=reply_text(template, req)
+        )
+    if action == "clarify":
+        template = _template(actor, params.get("reply_id"), CLARIFY, "clarify_reply")
         return lambda req: answering.request_ask_clarification(
             actor=actor, req=req, question=reply_text(template, req)
         )

@@ -134,6 +134,9 @@ def post_letter_render(*, viewer: User, reference: str, event_id: int, lang: str
             "question": event.text,
         }
         template = "clarification_letter.html"
+    elif letter.kind == "message":
+        context = {**_base(req, lang), "written_on": local(req, event.at), "message": event.text}
+        template = "message_letter.html"
     elif letter.kind == "extension":
         context, template = extension_letter_context(req, event, lang), "extension_letter.html"
     else:

@@ -54,6 +54,7 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 LETTER_EVENTS = {
     EventKind.FILED: "receipt",
     EventKind.CLARIFICATION_REQUESTED: "clarification",
+    EventKind.MESSAGE_SENT: "message",
     EventKind.EXTENDED: "extension",
     EventKind.TRANSFERRED: "transfer",
     EventKind.ANSWERED: "answer",

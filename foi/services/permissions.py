@@ -39,6 +39,7 @@ class Action(StrEnum):
     CLAIM = "claim"  # take an unclaimed request on oneself
     RELEASE_CLAIM = "release_claim"  # give back a request one claimed, saying why
     NOTE = "note"
+    MESSAGE = "message"  # write to the requester, with no effect on the clock
     TRANSFER = "transfer"
     ASK_CLARIFICATION = "ask_clarification"
     EXTEND = "extend"
@@ -76,6 +77,7 @@ RULES: dict[Action, tuple[EventKind | None, frozenset[Role]]] = {
     Action.CLAIM: (EventKind.CLAIMED, frozenset({Role.STAFF})),
     Action.RELEASE_CLAIM: (EventKind.CLAIM_RELEASED, frozenset({Role.STAFF})),
     Action.NOTE: (EventKind.NOTE, frozenset({Role.STAFF})),
+    Action.MESSAGE: (EventKind.MESSAGE_SENT, frozenset({Role.STAFF})),
     Action.TRANSFER: (EventKind.TRANSFERRED, frozenset({Role.STAFF})),
     Action.ASK_CLARIFICATION: (EventKind.CLARIFICATION_REQUESTED, frozenset({Role.STAFF})),
     Action.EXTEND: (EventKind.EXTENDED, frozenset({Role.STAFF})),

@@ -18,7 +18,16 @@ from foi.extensions import db
 from foi.law.citations import cite
 from foi.models import Agency, InfoRequest, User
 from foi.models.base import utcnow
-from foi.models.reply import ANSWER, CLARIFY, EXTEND, KINDS, REFUSAL, TRANSFER, ReplyTemplate
+from foi.models.reply import (
+    ANSWER,
+    CLARIFY,
+    EXTEND,
+    KINDS,
+    MESSAGE,
+    REFUSAL,
+    TRANSFER,
+    ReplyTemplate,
+)
 from foi.models.user import ADMIN
 from foi.services.audit import audit_record
 from foi.services.db import transaction
@@ -35,6 +44,7 @@ FORM_OF_KIND = {
     TRANSFER: "transfer",
     REFUSAL: "answer",
     ANSWER: "answer",
+    MESSAGE: "message",
 }
 # The letter is in the request's language, not the reader's, so these are not gettext strings.
 _NEUTRAL_REQUESTER = {"az": "ərizəçi", "en": "requester", "ru": "заявитель"}

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from foi.extensions import db
 from foi.models import Event, InfoRequest, OutboxMessage, ReplyTemplate
-from foi.models.reply import CLARIFY
+from foi.models.reply import CLARIFY, MESSAGE
 from foi.requests.states import EventKind, RequestStatus
 from foi.services import answering, claims
 from foi.services.departments import department_save
@@ -155,7 +155,7 @@ def test_claiming_in_bulk_leaves_a_colleagues_claim_and_names_them(office, login
     assert db.session.get(InfoRequest, taken.id).assignee_id == office["tural"].id
 
 
-def test_a_standard_message_reaches_each_requester_in_their_requests_language(office, login):
+def test_a_standard_question_reaches_each_requester_in_their_requests_language(office, login):
     template = ReplyTemplate(
         agency_id=office["agency"].id,
         kind=CLARIFY,
@@ -169,7 +169,7 @@ def test_a_standard_message_reaches_each_requester_in_their_requests_language(of
     az, ru = _file(office, lang="az"), _file(office, lang="ru")
     client = in_english(login(office["leyla"]))
 
-    page = bulk(client, "message", [az.reference, ru.reference], message_reply=template.id)
+    page = bulk(client, "clarify", [az.reference, ru.reference], clarify_reply=template.id)
 
     assert "2 requests done" in page.get_data(as_text=True)
     db.session.expire_all()
@@ -186,7 +186,7 @@ def test_a_standard_message_reaches_each_requester_in_their_requests_language(of
     }
 
 
-def test_a_standard_message_of_another_agency_is_refused_before_anything_is_done(office, login):
+def test_a_standard_question_of_another_agency_is_refused_before_anything_is_done(office, login):
     theirs = ReplyTemplate(
         agency_id=office["other"].id, kind=CLARIFY, name="X", text_az="a", text_en="a", text_ru="a"
     )
@@ -195,10 +195,40 @@ def test_a_standard_message_of_another_agency_is_refused_before_anything_is_done
     req = _file(office)
     client = in_english(login(office["leyla"]))
 
-    response = bulk(client, "message", [req.reference], message_reply=theirs.id)
+    response = bulk(client, "clarify", [req.reference], clarify_reply=theirs.id)
 
     assert response.status_code == 422
     assert EventKind.CLARIFICATION_REQUESTED not in kinds(req)
+
+
+def test_a_standard_message_is_sent_to_each_requester_and_leaves_every_clock_alone(office, login):
+    template = ReplyTemplate(
+        agency_id=office["agency"].id,
+        kind=MESSAGE,
+        name="Gecikmə",
+        text_az="{reference}: sorğunuz üzərində işləyirik, cavab {due_date} tarixinədək.",
+        text_en="{reference}: we are working on it; the answer is due by {due_date}.",
+        text_ru="{reference}: мы работаем над запросом; ответ до {due_date}.",
+    )
+    db.session.add(template)
+    db.session.commit()
+    az, ru = _file(office, lang="az"), _file(office, lang="ru")
+    due = {r.id: r.due_at for r in (az, ru)}
+    client = in_english(login(office["leyla"]))
+
+    page = bulk(client, "message", [az.reference, ru.reference], message_reply=template.id)
+
+    assert "2 requests done" in page.get_data(as_text=True)
+    db.session.expire_all()
+    for req in (az, ru):
+        again = db.session.get(InfoRequest, req.id)
+        assert again.status == RequestStatus.AWAITING and again.due_at == due[req.id]
+    sent = db.session.scalars(
+        select(OutboxMessage.body_text).where(OutboxMessage.key.like("req:%:message:%"))
+    ).all()
+    assert len(sent) == 2
+    assert any(f"{az.reference}: sorğunuz üzərində işləyirik" in body for body in sent)
+    assert any(f"{ru.reference}: мы работаем над запросом" in body for body in sent)
 
 
 def test_the_coordinator_approves_the_answered_ones_and_is_told_why_not_the_open_one(office, login):

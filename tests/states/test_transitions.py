@@ -35,6 +35,8 @@ ALLOWED = {
     (EventKind.CLAIM_RELEASED, S.AWAITING): STAYS,
     (EventKind.CLAIM_RELEASED, S.CLARIFICATION): STAYS,
     **{(EventKind.NOTE, s): STAYS for s in S if s != S.HELD},
+    # A message to the requester: not to one who has not reached the agency, or withdrew.
+    **{(EventKind.MESSAGE_SENT, s): STAYS for s in S if s not in (S.HELD, S.WITHDRAWN)},
     (EventKind.TRANSFERRED, S.AWAITING): S.AWAITING,
     (EventKind.TRANSFERRED, S.CLARIFICATION): S.AWAITING,
     (EventKind.CLARIFICATION_REQUESTED, S.AWAITING): S.CLARIFICATION,

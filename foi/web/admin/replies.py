@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Length
 from foi.i18n import current_locale
 from foi.law import available_packs
 from foi.law.citations import cite
-from foi.models.reply import ANSWER, CLARIFY, EXTEND, REFUSAL, TRANSFER
+from foi.models.reply import ANSWER, CLARIFY, EXTEND, MESSAGE, REFUSAL, TRANSFER
 from foi.services.errors import DomainError
 from foi.services.replies import (
     FIELDS,
@@ -28,6 +28,7 @@ from foi.web.forms import show_error
 
 KIND_LABELS = {
     CLARIFY: _l("Ask for clarification"),
+    MESSAGE: _l("Message to the requester"),
     EXTEND: _l("Extend the deadline"),
     TRANSFER: _l("Transfer to another agency"),
     REFUSAL: _l("Refusal on a ground"),

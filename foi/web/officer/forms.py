@@ -33,6 +33,17 @@ class NoteForm(FlaskForm):
     )
 
 
+class MessageForm(FlaskForm):
+    text = TextAreaField(
+        _l("Message to the requester"),
+        validators=[DataRequired(), Length(max=10000)],
+        description=_l(
+            "E-mailed to the requester (or a letter to post) and shown on their page; "
+            "the clock is not affected."
+        ),
+    )
+
+
 class OversightReplyForm(FlaskForm):
     text = TextAreaField(
         _l("Reply to the oversight body"),
@@ -281,6 +292,7 @@ class BulkForm(FlaskForm):
         description=_l("Each request's own law decides whether it can still be extended."),
     )
     message_reply = SelectField(_l("Standard message"), coerce=int, validators=[Optional()])
+    clarify_reply = SelectField(_l("Standard question"), coerce=int, validators=[Optional()])
 
     def check_action_fields(self) -> bool:
         """Require the fields the chosen action needs; say so by each field."""
@@ -288,6 +300,7 @@ class BulkForm(FlaskForm):
             "note": [(self.text, _l("Write the note first."))],
             "extend": [(self.days, _l("Extend by at least one working day."))],
             "message": [(self.message_reply, _l("Choose a standard message."))],
+            "clarify": [(self.clarify_reply, _l("Choose a standard question."))],
             "route": [(self.department_id, _l("Choose a department."))],
         }
         ok = True

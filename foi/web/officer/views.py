@@ -14,7 +14,7 @@ from foi.i18n import current_locale
 from foi.labels import CHANNEL_LABELS, MODERATION_REASONS, POST_LETTER_LABELS
 from foi.law.citations import cite
 from foi.models.base import utcnow
-from foi.models.reply import CLARIFY, EXTEND
+from foi.models.reply import CLARIFY, EXTEND, MESSAGE
 from foi.models.user import COORDINATOR, OFFICER
 from foi.ratelimits.web import reshow, too_many
 from foi.requests.states import EventKind, Outcome
@@ -63,6 +63,7 @@ from foi.web.officer.forms import (
     ExtendForm,
     FlagForm,
     LetterPostedForm,
+    MessageForm,
     NoteForm,
     OfflineClarificationForm,
     OfflineRequestForm,
@@ -112,6 +113,9 @@ def _bulk_form(form: BulkForm | None = None) -> BulkForm:
         (t.id, t.name) for t in replies_of_kind(current_user.agency_id, EXTEND)
     ]
     form.message_reply.choices = [(0, _("Choose a standard message"))] + [
+        (t.id, t.name) for t in replies_of_kind(current_user.agency_id, MESSAGE)
+    ]
+    form.clarify_reply.choices = [(0, _("Choose a standard question"))] + [
         (t.id, t.name) for t in replies_of_kind(current_user.agency_id, CLARIFY)
     ]
     return form
@@ -190,9 +194,10 @@ def bulk():
         "text": form.text.data,
         "days": form.days.data,
         "reason": form.reason.data,
-        "reply_id": form.message_reply.data
-        if form.action.data == "message"
-        else form.extend_reply.data,
+        "reply_id": {
+            "message": form.message_reply.data,
+            "clarify": form.clarify_reply.data,
+        }.get(form.action.data, form.extend_reply.data),
     }
     try:
         result = requests_bulk_act(
@@ -219,6 +224,7 @@ def _forms(req, **bound):
     forms = {
         "assign": AssignForm(prefix="assign"),
         "note": NoteForm(prefix="note"),
+        "message": MessageForm(prefix="message"),
         "transfer": TransferForm(prefix="transfer"),
         "clarify": ClarificationForm(prefix="clarify"),
         "extend": ExtendForm(prefix="extend"),
@@ -471,7 +477,13 @@ def request_detail(reference: str):
 
 
 # The text area each officer's form takes a standard reply into.
-REPLY_FIELDS = {"clarify": "question", "extend": "reason", "transfer": "reason", "answer": "text"}
+REPLY_FIELDS = {
+    "clarify": "question",
+    "extend": "reason",
+    "transfer": "reason",
+    "answer": "text",
+    "message": "text",
+}
 
 
 def _reply_filled(req, reply_id: int | None) -> dict:
@@ -521,6 +533,12 @@ ACTIONS = {
         _l("Assignment saved."),
     ),
     "note": (NoteForm, lambda f: dict(text=f.text.data), answering.request_note, _l("Note added.")),
+    "message": (
+        MessageForm,
+        lambda f: dict(text=f.text.data),
+        answering.request_message,
+        _l("Message sent to the requester."),
+    ),
     "route": (
         RouteForm,
         lambda f: dict(department_id=f.department_id.data or None),
