@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from foi.extensions import db
 from foi.law import LawError
-from foi.models import Agency, Document, InfoRequest, RequestTransfer, Response, User
+from foi.models import Agency, InfoRequest, RequestTransfer, Response, User
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
 from foi.models.request import INTERNAL, PUBLIC, REQUESTER
@@ -16,7 +16,7 @@ from foi.requests.states import EventKind, Outcome, request_transition
 from foi.services.db import transaction
 from foi.services.deadlines import law_pack, law_refusal, refresh_due
 from foi.services.errors import DomainError
-from foi.services.filing import store_uploads
+from foi.services.filing import documents_add, store_uploads
 from foi.services.history import notify_requester, notify_staff, record
 from foi.services.ocr import documents_ocr_enqueue
 from foi.services.permissions import Action, ensure_allowed
@@ -238,19 +238,7 @@ def request_answer(
         response.approved_by_id = response.approved_at = None
         response.grounds = grounds
         session.add(response)
-        documents = [
-            Document(
-                request=req,
-                source=FROM_AGENCY,
-                sha256=item.sha256,
-                filename=item.filename,
-                mime=item.mime,
-                size=item.size,
-                uploaded_by_id=actor.id,
-            )
-            for item in stored
-        ]
-        session.add_all(documents)
+        documents = documents_add(req, stored, source=FROM_AGENCY, uploader=actor)
         request_transition(req, EventKind.ANSWERED)
         req.outcome, req.answered_at = outcome, now
         record(

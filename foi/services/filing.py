@@ -80,6 +80,30 @@ def store_uploads(uploads, already_used: int = 0) -> list:
     return stored
 
 
+def documents_add(
+    req: InfoRequest, stored: Sequence[StoredFile], *, source: str, uploader: User
+) -> list[Document]:
+    """Attach the files :func:`store_uploads` stored to ``req``, as the requester's or the agency's.
+
+    Runs inside the caller's transaction; returns the new rows, whose OCR the caller queues
+    once it committed (``foi.services.ocr.documents_ocr_enqueue``).
+    """
+    documents = [
+        Document(
+            request=req,
+            source=source,
+            sha256=item.sha256,
+            filename=item.filename,
+            mime=item.mime,
+            size=item.size,
+            uploaded_by_id=uploader.id,
+        )
+        for item in stored
+    ]
+    db.session.add_all(documents)
+    return documents
+
+
 def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[str, str]:
     """Return the subject and text stripped, or raise DomainError at the field that is wrong."""
     subject, body = subject.strip(), body.strip()
@@ -237,18 +261,7 @@ def _request_add(
             session.add(ModerationFlag(request=req, reason=RATE_LIMIT, created_at=now))
     else:
         _send_to_agency(req, now, suggested=suggested)
-    for item in stored:
-        session.add(
-            Document(
-                request=req,
-                source=FROM_REQUESTER,
-                sha256=item.sha256,
-                filename=item.filename,
-                mime=item.mime,
-                size=item.size,
-                uploaded_by_id=requester.id,
-            )
-        )
+    documents_add(req, stored, source=FROM_REQUESTER, uploader=requester)
     return req
 
 

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from foi import links
 from foi.documents.uploads import StoredFile
 from foi.extensions import db
-from foi.models import Agency, Document, Event, InfoRequest, RequestContact, User
+from foi.models import Agency, Event, InfoRequest, RequestContact, User
 from foi.models.base import utcnow
 from foi.models.document import FROM_REQUESTER
 from foi.models.request import OFFLINE_CHANNELS, PUBLIC, REQUESTER
@@ -36,7 +36,12 @@ from foi.services.compliance import POSTED_IN_TIME, receipt_posted_in_time
 from foi.services.db import transaction
 from foi.services.deadlines import law_pack, refresh_due
 from foi.services.errors import DomainError, NotFound
-from foi.services.filing import check_request_text, next_reference, store_uploads
+from foi.services.filing import (
+    check_request_text,
+    documents_add,
+    next_reference,
+    store_uploads,
+)
 from foi.services.history import notify_requester, record
 from foi.services.ocr import documents_ocr_enqueue
 from foi.services.permissions import ensure_transition, ensure_visible, is_staff_of
@@ -192,19 +197,7 @@ def offline_request_record(
             )
         if account is not None:
             record(req, EventKind.JOINED_ACCOUNT, actor=None, visibility=REQUESTER, at=now)
-        documents = [
-            Document(
-                request=req,
-                source=FROM_REQUESTER,
-                sha256=item.sha256,
-                filename=item.filename,
-                mime=item.mime,
-                size=item.size,
-                uploaded_by_id=actor.id,
-            )
-            for item in stored
-        ]
-        session.add_all(documents)
+        documents = documents_add(req, stored, source=FROM_REQUESTER, uploader=actor)
         session.flush()
         result = refresh_due(req)
         notify_requester(
