@@ -121,6 +121,11 @@ _PROBLEM = {
                     "title": {"type": "string"},
                     "status": {"type": "integer"},
                     "detail": {"type": "string"},
+                    "code": {
+                        "type": "string",
+                        "description": "For a refusal by the law: its stable key, the same in "
+                        "every language (e.g. extension_not_allowed.beyond_ceiling).",
+                    },
                     "invalid_params": {
                         "type": "array",
                         "items": {
@@ -138,6 +143,32 @@ _PROBLEM = {
     },
 }
 
+_DEADLINE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "law",
+        "received_at",
+        "due_at",
+        "original_due_at",
+        "extended",
+        "article",
+        "explanation",
+    ],
+    "properties": {
+        "law": {"type": "string", "examples": ["az"]},
+        "received_at": _DATETIME,
+        "due_at": _DATETIME,
+        "original_due_at": {**_DATETIME, "description": "Before any extension."},
+        "extended": {"type": "boolean"},
+        "article": {"type": "string", "description": "The law's article that sets the date."},
+        "explanation": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "How the date was counted, step by step, in the client's language.",
+        },
+    },
+}
 _COUNT = {"type": "integer", "minimum": 0}
 _FIGURE_DESCRIPTIONS = {
     "received": "Requests received in the year (by registration day, law's time zone); "
@@ -336,6 +367,53 @@ OPENAPI = {
                         "content": {"application/json": {"schema": _REQUEST_FULL}},
                     },
                     "404": _PROBLEM,
+                },
+            }
+        },
+        "/api/v1/deadline": {
+            "get": {
+                "operationId": "getDeadline",
+                "summary": "When the answer to a request received at a given moment is due",
+                "description": "The public deadline calculator: the law's period (Azerbaijan: "
+                "art. 24.1-24.3, 24.5), its working days and holidays, and an optional extension "
+                "(art. 25). A refusal by the law is a 422 problem with a stable code.",
+                "parameters": [
+                    {
+                        "name": "received",
+                        "in": "query",
+                        "required": True,
+                        "description": "ISO 8601 date or date-time; without an offset, in the "
+                        "law's time zone.",
+                        "schema": {"type": "string"},
+                        "example": "2026-11-27T10:00",
+                    },
+                    {
+                        "name": "law",
+                        "in": "query",
+                        "description": "The law's code; the site's law when omitted.",
+                        "schema": {"type": "string"},
+                        "example": "az",
+                    },
+                    {
+                        "name": "urgency",
+                        "in": "query",
+                        "description": "An urgent period of the law, e.g. life or timeliness.",
+                        "schema": {"type": "string"},
+                    },
+                    {
+                        "name": "extend_days",
+                        "in": "query",
+                        "description": "An extension in working days.",
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 365},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The due date and how it was counted",
+                        "content": {"application/json": {"schema": _DEADLINE}},
+                    },
+                    "400": _PROBLEM,
+                    "422": _PROBLEM,
                 },
             }
         },

@@ -8,12 +8,15 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.http import HTTP_STATUS_CODES
 
 from foi.i18n import current_locale
+from foi.law import LawError
+from foi.services.law_messages import law_message
 
 TITLES = {
     400: _l("Bad Request"),
     404: _l("Not Found"),
     405: _l("Method Not Allowed"),
     413: _l("Payload Too Large"),
+    422: _l("Unprocessable Content"),
     429: _l("Too Many Requests"),
     500: _l("Internal Server Error"),
 }
@@ -34,3 +37,12 @@ def problem(status: int, detail=None, **extra):
     response.mimetype = "application/problem+json"
     response.headers["Content-Language"] = current_locale()
     return response
+
+
+def law_problem(exc: LawError, status: int = 422, **extra):
+    """Return the problem of a refusal by the law, said in the client's language.
+
+    ``code`` is the refusal's stable key (e.g. ``extension_not_allowed.beyond_ceiling``), for
+    clients to match on whatever language ``detail`` is in.
+    """
+    return problem(status, law_message(exc), code=exc.code, **extra)

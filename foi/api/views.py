@@ -1,12 +1,17 @@
 """Read-only JSON API over the published archive (described in foi/api/openapi.py)."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from flask import request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from foi.api import bp
 from foi.api.openapi import MAX_PAGE, OPENAPI
-from foi.api.problems import problem
+from foi.api.problems import law_problem, problem
+from foi.i18n import current_locale
+from foi.law import LawError, UnknownLaw
 from foi.models.base import utcnow
 from foi.requests.states import Outcome
 from foi.search import SearchQuery
@@ -17,8 +22,9 @@ from foi.services.compliance import (
     site_law,
     year_statistics,
 )
-from foi.services.deadlines import law_calendar
+from foi.services.deadlines import deadline_estimate, law_calendar, law_pack
 from foi.services.errors import NotFound
+from foi.services.law_messages import law_message
 from foi.services.selectors import agency_by_key, agency_by_slug, request_published
 
 PER_PAGE = 20
@@ -174,3 +180,52 @@ def agency_statistics(slug: str):
     start, end = period_of_year(year, agency.law_code)
     figures = compliance(agency, start=start, end=end)
     return {"year": year, "agency": agency.slug, **figures.as_dict(), "channels": figures.channels}
+
+
+def _received(tz: str) -> datetime:
+    """Read ``received``: an ISO 8601 date or date-time, in the law's time zone without offset."""
+    value = request.args.get("received", "").strip()
+    if not value:
+        raise BadParam("received", _l("is required, e.g. 2026-11-27T10:00"))
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadParam("received", _l("must be a date and time such as 2026-11-27T10:00")) from None
+    if not 1900 <= moment.year <= 2100:
+        raise BadParam("received", _l("must be in a year from 1900 to 2100"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
+
+
+@bp.get("/deadline")
+def deadline():
+    """Say when the answer to a request received at ``received`` is due, as the calculator does.
+
+    A refusal by the law (no such urgent period, an extension beyond what it allows) is a 422
+    problem whose ``detail`` is in the client's language and whose ``code`` is stable.
+    """
+    code = request.args.get("law", "").strip() or site_law()
+    try:
+        pack = law_pack(code)
+    except UnknownLaw as exc:
+        return law_problem(
+            exc, 400, invalid_params=[{"name": "law", "reason": str(law_message(exc))}]
+        )
+    try:
+        received = _received(pack.timezone)
+        extend_days = _whole("extend_days", 1, 365)
+    except BadParam as exc:
+        return _bad_param(exc)
+    urgency = request.args.get("urgency", "").strip() or None
+    try:
+        result = deadline_estimate(pack.code, received, urgency=urgency, extend_days=extend_days)
+    except LawError as exc:
+        return law_problem(exc)
+    return {
+        "law": pack.code,
+        "received_at": received.isoformat(),
+        "due_at": result.due_at.isoformat(),
+        "original_due_at": result.original_due_at.isoformat(),
+        "extended": result.extended,
+        "article": result.article,
+        "explanation": result.explanation_lines(current_locale()),
+    }

@@ -304,7 +304,10 @@ class _Clock:
         if ceiling is None or ceiling.unit != "working_days" or self.in_hours:
             name = self.pack.name.get("en", self.pack.code)
             return self._refuse(
-                f"{name} provides no extension of this period.", target, "no_extension"
+                f"{name} provides no extension of this period.",
+                target,
+                "no_extension",
+                law=self.pack.code,
             )
         if self.paused_since is None and _utc(event.at) > _utc(self.due):
             return self._refuse(
@@ -312,6 +315,7 @@ class _Clock:
                 "be extended.",
                 target,
                 "after_due",
+                due=self.due.date(),
             )
         if event.until is not None:
             if self.paused_since is not None:
@@ -329,6 +333,7 @@ class _Clock:
                 f"An extension must move the due date ({format_date(self.due.date())}) later.",
                 target,
                 "not_later",
+                due=self.due.date(),
             )
         if self.extension_days + days > ceiling.amount:
             allowed = ceiling.amount - self.extension_days
@@ -341,6 +346,7 @@ class _Clock:
                 article=ceiling.article,
                 ceiling=ceiling.amount,
                 allowed=allowed,
+                latest=latest,
             )
         self.extension_days += days
         self.article = ceiling.article
@@ -532,6 +538,7 @@ def deadlines(
         name = pack.name.get("en", pack.code)
         offered = ", ".join(pack.urgent) or "none"
         raise UrgencyNotAvailable(
-            f"{name} has no {urgency!r} urgent period (available: {offered})."
+            f"{name} has no {urgency!r} urgent period (available: {offered}).",
+            params={"law": pack.code, "urgency": urgency, "offered": tuple(pack.urgent)},
         )
     return run_clock(pack, cal, period, received_at, events, now, strict)

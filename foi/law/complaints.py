@@ -30,7 +30,11 @@ def complaint_deadlines(
         return plain
     more = pack.complaint_extension
     if more is None or more.unit != pack.complaint.unit:
-        raise ExtensionNotAllowed(f"{pack.complaint.article} provides no extension.")
+        raise ExtensionNotAllowed(
+            f"{pack.complaint.article} provides no extension.",
+            "no_complaint_extension",
+            article=pack.complaint.article,
+        )
     article = pack.complaint.article
     if more.article != article:
         article = f"{article}; {more.article}"

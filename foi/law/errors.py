@@ -1,15 +1,27 @@
-"""Errors raised by the deadline engine, each with a sentence a person can read."""
+"""Errors raised by the deadline engine: a stable code and its figures, and an English sentence.
+
+The law is pure: it knows neither Flask nor the translation catalogues. Each refusal carries
+``code`` (a stable key that API clients can match on) and ``params`` (the figures it names);
+foi.services.law_messages says it in the language of whoever reads it. ``message`` is the
+English sentence, for logs and the command line.
+"""
+
+from collections.abc import Mapping
 
 
 class LawError(Exception):
     """A request that the law, as encoded in a rule pack, does not allow."""
 
-    #: A stable key that translations and API clients can match on.
+    #: The stable key of the kind of refusal; ``code`` refines it by the rule that refused.
     key = "law_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(
+        self, message: str, *, code: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code or self.key
+        self.params: dict[str, object] = dict(params or {})
 
     def __str__(self) -> str:
         return self.message
@@ -25,14 +37,14 @@ class ExtensionNotAllowed(LawError):
     """An extension goes beyond what the law allows, or the law allows none.
 
     ``why`` says which rule refused it (``no_extension``, ``after_due``, ``not_later``,
-    ``beyond_ceiling``) and ``details`` its figures (article, ceiling, days still possible),
-    so that a service can say it in the reader's language.
+    ``beyond_ceiling``, ``no_complaint_extension``) and ``details`` its figures (article,
+    ceiling, days still possible, the due date); the code is ``extension_not_allowed.<why>``.
     """
 
     key = "extension_not_allowed"
 
     def __init__(self, message: str, why: str = "", **details: object) -> None:
-        super().__init__(message)
+        super().__init__(message, code=f"{self.key}.{why}" if why else "", params=details)
         self.why = why
         self.details = details
 

@@ -14,10 +14,11 @@ from foi.models.document import FROM_AGENCY
 from foi.models.request import INTERNAL, PUBLIC, REQUESTER
 from foi.requests.states import EventKind, Outcome, request_transition
 from foi.services.db import transaction
-from foi.services.deadlines import law_pack, law_refusal, refresh_due
+from foi.services.deadlines import law_pack, refresh_due
 from foi.services.errors import DomainError
 from foi.services.filing import documents_add, store_uploads
 from foi.services.history import notify_requester, notify_staff, record
+from foi.services.law_messages import law_message
 from foi.services.ocr import documents_ocr_enqueue
 from foi.services.permissions import Action, ensure_allowed
 from foi.services.publishing import publish_if_automatic
@@ -193,7 +194,7 @@ def request_extend(
         try:
             result = refresh_due(req)
         except LawError as exc:
-            raise DomainError(law_refusal(exc), field="days") from exc
+            raise DomainError(law_message(exc), field="days", code=exc.code) from exc
         db.session.flush()
         notify_requester(
             req,

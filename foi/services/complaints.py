@@ -38,6 +38,7 @@ from foi.services.db import transaction
 from foi.services.deadlines import law_calendar, law_pack, refresh_due, request_law
 from foi.services.errors import DomainError, NotAllowed, NotFound
 from foi.services.history import agency_staff, notify_requester, notify_staff, record
+from foi.services.law_messages import law_message
 from foi.services.permissions import Action, ensure_allowed, ensure_transition, is_oversight
 from foi.services.search_index import index_request
 from foi.services.selectors import request_by_reference
@@ -212,7 +213,7 @@ def complaint_extend(
     try:
         clock = _complaint_clock(complaint.request, complaint.lodged_at, extended=True)
     except ExtensionNotAllowed as exc:
-        raise NotAllowed(_l("This law allows no extension of the time to decide.")) from exc
+        raise NotAllowed(law_message(exc), code=exc.code) from exc
     with transaction():
         complaint.status, complaint.extended_at = EXTENDED, now
         complaint.due_at = clock.due_at

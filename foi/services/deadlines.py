@@ -4,8 +4,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from flask_babel import LazyString, get_locale
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from foi.extensions import db
@@ -14,14 +12,11 @@ from foi.law import (
     ClockEvent,
     Deadlines,
     EventKind,
-    ExtensionNotAllowed,
-    LawError,
     WorkingCalendar,
     calendar_for,
     deadlines,
     get_pack,
 )
-from foi.law.citations import cite
 from foi.models import CalendarException, Event, InfoRequest
 from foi.models.calendar import DAY_OFF, WORKING_DAY
 
@@ -121,48 +116,18 @@ def refresh_due(
     return result
 
 
-#: What a person is told when the law refuses an extension, by the rule that refused it.
-_EXTENSION_REFUSALS = {
-    "no_extension": _l("The law provides no extension of this period."),
-    "after_due": _l("The period has already ended; it can no longer be extended."),
-    "not_later": _l("An extension must move the due date later."),
-}
+def deadline_estimate(
+    law_code: str,
+    received: datetime,
+    *,
+    urgency: str | None = None,
+    extend_days: int | None = None,
+) -> Deadlines:
+    """Say when a request received at ``received`` would be due, as the public calculator does.
 
-
-def law_refusal(exc: LawError) -> LazyString | str:
-    """Return why the law refused a move, in the language of whoever reads it.
-
-    The deadline engine speaks English only (foi.law is pure); an extension's refusal carries
-    which rule refused it and its figures, said here through the catalogues.
+    Raises LawError when the law refuses: UnknownLaw, UrgencyNotAvailable (no such urgent
+    period), ExtensionNotAllowed (an extension the law does not allow, e.g. beyond its ceiling).
     """
-    if not isinstance(exc, ExtensionNotAllowed):
-        return str(exc)
-    if exc.why in _EXTENSION_REFUSALS:
-        return _EXTENSION_REFUSALS[exc.why]
-    if exc.why != "beyond_ceiling":
-        return str(exc)
-    details = exc.details
-
-    def said() -> str:
-        locale = get_locale()
-        article = cite(str(details.get("article", "")), locale.language if locale else "az")
-        allowed = details.get("allowed", 0)
-        if not isinstance(allowed, int) or allowed <= 0:
-            message = _l(
-                "The extension is already used: %(article)s allows at most %(ceiling)d "
-                "working days in all.",
-                article=article,
-                ceiling=details.get("ceiling", 0),
-            )
-        else:
-            message = _l(
-                "%(article)s allows at most %(ceiling)d working days of extension in all; "
-                "%(allowed)d still possible.",
-                article=article,
-                ceiling=details.get("ceiling", 0),
-                allowed=allowed,
-            )
-        text = str(message)
-        return text[:1].upper() + text[1:]  # "maddə 25 ..." may open the sentence
-
-    return LazyString(said)
+    pack = law_pack(law_code)
+    events = [ClockEvent(EventKind.EXTENDED, received, days=extend_days)] if extend_days else []
+    return deadlines(pack, law_calendar(pack.code), received, events, urgency=urgency)

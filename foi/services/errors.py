@@ -4,13 +4,18 @@ from flask_babel import lazy_gettext as _l
 
 
 class DomainError(Exception):
-    """A use case refused: ``message`` is shown to the user, ``field`` names the form field."""
+    """A use case refused: ``message`` is shown to the user, ``field`` names the form field.
 
-    def __init__(self, message, field: str | None = None):
+    ``code``, when set, is a stable key of the refusal (a law's, e.g.
+    ``extension_not_allowed.beyond_ceiling``) that an API client can match on.
+    """
+
+    def __init__(self, message, field: str | None = None, *, code: str | None = None):
         # Keep the lazy string: it is translated when shown, in the reader's language.
         super().__init__(message)
         self.message = message
         self.field = field
+        self.code = code
 
 
 class NotFound(DomainError):

@@ -20,7 +20,10 @@ def get_pack(code: str) -> RulePack:
     """Return the rule pack of a law by its code, or raise UnknownLaw (a LookupError)."""
     module = _MODULES.get(str(code).strip().lower())
     if module is None:
-        raise UnknownLaw(f"No law {code!r}; known laws: {', '.join(_MODULES)}.")
+        raise UnknownLaw(
+            f"No law {code!r}; known laws: {', '.join(_MODULES)}.",
+            params={"law": code, "known": tuple(_MODULES)},
+        )
     pack: RulePack = importlib.import_module(f"foi.law.packs.{module}").PACK
     return pack
 

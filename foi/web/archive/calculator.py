@@ -21,6 +21,7 @@ from foi.law import (
     deadlines,
 )
 from foi.law.calendar import WorkingCalendar
+from foi.services.law_messages import law_message
 
 URGENCY_CHOICES = {
     "life": _l("A person's life, health or liberty is at stake"),
@@ -130,7 +131,7 @@ def calculate(
         form.urgency.errors = [_l("This law has no such urgent period.")]
         return None
     except ExtensionNotAllowed as exc:
-        form.extend_days.errors = [str(exc)]
+        form.extend_days.errors = [law_message(exc)]
         return None
     period = pack.urgent[urgency] if urgency else pack.response
     tz = ZoneInfo(pack.timezone)
