@@ -124,7 +124,10 @@ def request_transfer(
             reason=reason,
             explanation=result.explain(req.requester_locale),
         )
-        notify_staff(req, "new_request", f":t{target.id}")
+        # A requester without e-mail was told nothing yet: the new agency posts the letter.
+        notify_staff(
+            req, "new_request", f":t{target.id}", transfer_letter_to_post=req.answers_by_post
+        )
 
 
 def request_ask_clarification(

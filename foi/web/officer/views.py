@@ -642,7 +642,16 @@ def act(reference: str, action: str):
         except DomainError as exc:
             show_error(form, exc)
         else:
-            flash(message(result) if isinstance(message, FunctionType) else str(message), "success")
+            text = message(result) if isinstance(message, FunctionType) else str(message)
+            if action == "transfer" and req.answers_by_post:
+                # Nobody was e-mailed: the letter waits on the page of the agency holding it now.
+                text = _(
+                    "Request transferred. The requester has no e-mail address: the transfer "
+                    "letter waits on the request's page at %(agency)s, whose staff print and "
+                    "post it.",
+                    agency=req.agency.name(current_locale()),
+                )
+            flash(text, "success")
             if action == "transfer":  # the request is another agency's now: a 404 to us
                 return redirect(url_for("officer.queue"))
             return redirect(url_for("officer.request_detail", reference=reference))
