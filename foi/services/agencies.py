@@ -75,7 +75,7 @@ def agency_save(
             fields=sorted(name for name in FIELDS if name in values),
             at=now,
         )
-        public_content_changed()  # the public directory shows agencies
+        public_content_changed(now=now)  # the public directory shows agencies
     return agency
 
 
@@ -121,5 +121,5 @@ def agency_import_csv(
             updated=updated,
             at=now,
         )
-        public_content_changed()
+        public_content_changed(now=now)
     return created, updated

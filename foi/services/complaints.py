@@ -335,7 +335,7 @@ def _reopen(
     )
     result = refresh_due(req, strict=False)
     if was_public:
-        index_request(req)  # out of the archive until the new answer is published
+        index_request(req, now=now)  # out of the archive until the new answer is published
     return result.explain(req.requester_locale)
 
 

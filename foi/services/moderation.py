@@ -102,11 +102,11 @@ def moderation_hide(*, actor: User, flag_id: int, now: datetime | None = None) -
             flag.was_public = doc.public
             doc.hidden_at, doc.hidden_reason, doc.public = now, flag.reason, False
             if req.is_public:
-                index_request(req)  # the file's text leaves the index
+                index_request(req, now=now)  # the file's text leaves the index
         else:
             req.hidden_at, req.hidden_reason = now, flag.reason
             req.next_reminder_at = None  # the agency is not reminded of what it cannot see
-            index_request(req)  # a hidden request leaves the archive's index
+            index_request(req, now=now)  # a hidden request leaves the archive's index
         _close(flag, actor, HIDDEN, now)
         record(
             req,
@@ -166,7 +166,7 @@ def moderation_restore(*, actor: User, flag_id: int, now: datetime | None = None
             elif req.is_open and req.due_at is not None:
                 req.next_reminder_at = now  # the sweep catches up with the deadline's notices
         if req.is_public:
-            index_request(req)
+            index_request(req, now=now)
         _close(flag, actor, RESTORED, now)
         record(
             req,

@@ -152,7 +152,7 @@ def second_factor_setup_confirm(*, user: User, code: str, now: datetime | None =
         codes = _recovery_codes_replace(user, now)
         _devices_delete(user)
         accounts.account_record(user, SECOND_FACTOR_ENABLED, actor=user, at=now)
-        other_sessions_end(user)
+        other_sessions_end(user, now=now)
     return codes
 
 
@@ -210,7 +210,7 @@ def second_factor_reset(*, actor: User, user_id: int, now: datetime | None = Non
             reset_at=now,
             required=second_factor_required(user),
         )
-        all_sessions_end(user)
+        all_sessions_end(user, now=now)
     return user
 
 
@@ -370,18 +370,20 @@ def devices_delete(user: User) -> None:
 # --- Ending sessions -------------------------------------------------------------------------
 
 
-def other_sessions_end(user: User) -> None:
+def other_sessions_end(user: User, *, now: datetime | None = None) -> None:
     """Inside the caller's transaction: end every login of ``user``, this one's too.
 
     Whoever was signed in with the password alone is out, a copy of this browser's cookies
     included; the page gives this browser a new login at once.
     """
-    accounts.sessions_end(user, reason=login_sessions.SECOND_FACTOR_ON)
+    now = now or utcnow()
+    accounts.sessions_end(user, reason=login_sessions.SECOND_FACTOR_ON, now=now)
 
 
-def all_sessions_end(user: User) -> None:
+def all_sessions_end(user: User, *, now: datetime | None = None) -> None:
     """Inside the caller's transaction: end every login of ``user`` (their factor was reset)."""
-    accounts.sessions_end(user, reason=login_sessions.SECOND_FACTOR_RESET)
+    now = now or utcnow()
+    accounts.sessions_end(user, reason=login_sessions.SECOND_FACTOR_RESET, now=now)
 
 
 # --- Helpers ---------------------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """One injected moment governs a whole use case: what is recorded is ``now``, not the clock."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from foi.extensions import db
-from foi.models import Event
+from foi.models import AuditEntry, Event
 from foi.models.agency import PUBLISH_ON_ANSWER
+from foi.models.calendar import DAY_OFF
 from foi.services import answering, claims
+from foi.services.calendar import calendar_exception_add
 from foi.services.compliance import compliance
 from tests.factories import file_request, make_agency, make_user
 
@@ -68,3 +70,18 @@ def test_the_officers_moves_carry_the_injected_moment(desk):
     answering.request_note(actor=officer, req=req, text="Maliyyə şöbəsinə baxın.", now=noted)
     assert [e.at for e in events(req, "claimed")] == [claimed]
     assert [e.at for e in events(req, "note")] == [noted]
+
+
+def test_a_calendar_change_is_recorded_at_the_injected_moment(desk):
+    agency, citizen, _ = desk
+    req = file_request(citizen, agency, now=FILED)
+    declared = datetime(2026, 2, 3, 18, tzinfo=BAKU)
+    admin = make_user("admin")
+    calendar_exception_add(
+        actor=admin, law_code="az", day=date(2026, 2, 4), kind=DAY_OFF, now=declared
+    )
+    # The moved deadline's event and the administrators' audit trail carry the same moment.
+    assert [e.at for e in events(req, "deadline_moved")] == [declared]
+    assert [a.at for a in db.session.query(AuditEntry).filter_by(object_type="calendar")] == [
+        declared
+    ]
