@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from flask import request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from foi.api import bp
 from foi.api.openapi import MAX_PAGE, OPENAPI
@@ -70,7 +71,12 @@ def _list_query() -> SearchQuery:
     # PostgreSQL refuses NUL in text; it is never part of a word anyway.
     q = request.args.get("q", "").replace("\x00", " ")
     if len(q) > MAX_Q:
-        raise BadParam("q", _l("must be at most %(n)d characters", n=MAX_Q))
+        raise BadParam(
+            "q",
+            lazy_ngettext(
+                "must be at most %(num)d character", "must be at most %(num)d characters", MAX_Q
+            ),
+        )
     return SearchQuery(
         q=q,
         agency_id=_agency(request.args.get("agency", "")),

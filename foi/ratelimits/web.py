@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 
 from flask import Flask, current_app, render_template, request
-from flask_babel import format_time, lazy_ngettext
-from flask_babel import gettext as _
+from flask_babel import format_time, lazy_ngettext, ngettext
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -82,9 +81,10 @@ def too_many_requests(exc):
         seconds = refusal.retry_after if refusal else 60
         response = problem(
             429,
-            _(
-                "Too many requests from your address. Try again in %(n)d seconds.",
-                n=seconds,
+            ngettext(
+                "Too many requests from your address. Try again in %(num)d second.",
+                "Too many requests from your address. Try again in %(num)d seconds.",
+                seconds,
             ),
             retry_after=seconds,
         )

@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -113,7 +114,12 @@ def user_register(
     """
     email = email.strip().lower()
     if len(password) < MIN_PASSWORD:
-        raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+        raise DomainError(
+            lazy_ngettext(
+                "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_PASSWORD
+            ),
+            field="password",
+        )
     now = now or utcnow()
     password_hash = hash_password(password)
     mail_ok = mail_allowed(email)  # counted outside the transaction (SQLite's write lock)
@@ -255,7 +261,12 @@ def password_reset(token: str, password: str, *, now: datetime | None = None) ->
     except (BadSignature, SignatureExpired, ValueError):
         raise DomainError(_l("This reset link is invalid or has expired.")) from None
     if len(password) < MIN_PASSWORD:
-        raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+        raise DomainError(
+            lazy_ngettext(
+                "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_PASSWORD
+            ),
+            field="password",
+        )
     with transaction() as session:
         user = session.get(User, user_id)
         if user is None or user.password_hash[-12:] != stamp:
@@ -330,7 +341,12 @@ def invitation_accept(token: str, password: str, *, now: datetime | None = None)
             )
         ) from None
     if len(password) < MIN_PASSWORD:
-        raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+        raise DomainError(
+            lazy_ngettext(
+                "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_PASSWORD
+            ),
+            field="password",
+        )
     with transaction() as session:
         user = session.get(User, user_id)
         if user is None or not user.active or user.password_hash[-12:] != stamp:
@@ -390,7 +406,10 @@ def password_change(
     _check_password(user, current_password)
     if len(new_password) < MIN_PASSWORD:
         raise DomainError(
-            _l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="new_password"
+            lazy_ngettext(
+                "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_PASSWORD
+            ),
+            field="new_password",
         )
     with transaction():
         user.password_hash = hash_password(new_password)

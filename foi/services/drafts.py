@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import delete, func, select
 
 from foi import links
@@ -51,10 +51,22 @@ def draft_save(
     subject, body = (subject or "").strip(), (body or "").rstrip()
     if len(subject) > MAX_SUBJECT:
         raise DomainError(
-            _l("Keep the subject under %(n)d characters.", n=MAX_SUBJECT), field="subject"
+            lazy_ngettext(
+                "Keep the subject under %(num)d character.",
+                "Keep the subject under %(num)d characters.",
+                MAX_SUBJECT,
+            ),
+            field="subject",
         )
     if len(body) > MAX_BODY:
-        raise DomainError(_l("Keep the request under %(n)d characters.", n=MAX_BODY), field="body")
+        raise DomainError(
+            lazy_ngettext(
+                "Keep the request under %(num)d character.",
+                "Keep the request under %(num)d characters.",
+                MAX_BODY,
+            ),
+            field="body",
+        )
     if urgency not in (URGENCY_LIFE, URGENCY_TIMELINESS):
         urgency = None
     if draft is not None and draft.owner_id != owner.id:
@@ -67,9 +79,11 @@ def draft_save(
             limit = current_app.config["MAX_DRAFTS_PER_ACCOUNT"]
             if _count(owner) >= limit:
                 raise DomainError(
-                    _l(
-                        "You have %(n)d drafts already. Send or delete some before saving another.",
-                        n=limit,
+                    lazy_ngettext(
+                        "You have %(num)d draft already. Send or delete it before saving another.",
+                        "You have %(num)d drafts already. "
+                        "Send or delete some before saving another.",
+                        limit,
                     )
                 )
             draft = RequestDraft(owner_id=owner.id, created_at=now)

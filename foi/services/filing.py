@@ -6,6 +6,7 @@ from datetime import datetime
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
 from foi.agency_suggest import AgencyProfile, suggest_agencies
@@ -111,12 +112,24 @@ def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[st
         raise DomainError(_l("Say in a few words what you are asking for."), field="subject")
     if len(subject) > MAX_SUBJECT:
         raise DomainError(
-            _l("Keep the subject under %(n)d characters.", n=MAX_SUBJECT), field="subject"
+            lazy_ngettext(
+                "Keep the subject under %(num)d character.",
+                "Keep the subject under %(num)d characters.",
+                MAX_SUBJECT,
+            ),
+            field="subject",
         )
     if not body:
         raise DomainError(_l("Describe the information you are asking for."), field="body")
     if len(body) > MAX_BODY:
-        raise DomainError(_l("Keep the request under %(n)d characters.", n=MAX_BODY), field="body")
+        raise DomainError(
+            lazy_ngettext(
+                "Keep the request under %(num)d character.",
+                "Keep the request under %(num)d characters.",
+                MAX_BODY,
+            ),
+            field="body",
+        )
     if urgency not in (None, URGENCY_LIFE, URGENCY_TIMELINESS):
         raise DomainError(_l("Choose one of the urgency options."), field="urgency")
     return subject, body
@@ -211,7 +224,11 @@ def _agencies_chosen(agency_id: int | None, also_agency_ids: Sequence[int]) -> l
     limit = current_app.config["MAX_AGENCIES_PER_REQUEST"]
     if len(chosen) > limit:
         raise DomainError(
-            _l("Send one request to at most %(n)d agencies at once.", n=limit),
+            lazy_ngettext(
+                "Send one request to at most %(num)d agency at once.",
+                "Send one request to at most %(num)d agencies at once.",
+                limit,
+            ),
             field="also_agency_ids",
         )
     return chosen

@@ -9,7 +9,7 @@ requester is never e-mailed as a follower: they have their own e-mails.
 from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlencode
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
 from foi import links
@@ -83,7 +83,11 @@ def follow_add(
         return existing
     if len(follows_of(user)) >= MAX_FOLLOWS:
         raise DomainError(
-            _l("You follow %(n)d things already; stop following some first.", n=MAX_FOLLOWS)
+            lazy_ngettext(
+                "You follow %(num)d thing already; stop following it first.",
+                "You follow %(num)d things already; stop following some first.",
+                MAX_FOLLOWS,
+            )
         )
     now = now or utcnow()
     with transaction() as session:

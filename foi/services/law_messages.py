@@ -9,7 +9,7 @@ or ru: on the web next to the form field or in a flash message, in the API as a 
 
 from datetime import date
 
-from flask_babel import LazyString, format_date, get_locale
+from flask_babel import LazyString, format_date, get_locale, lazy_ngettext
 from flask_babel import lazy_gettext as _l
 
 from foi.law import LawError
@@ -58,23 +58,30 @@ def _day(value: object) -> str:
     return format_date(value, "long") if isinstance(value, date) else ""
 
 
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
 def _beyond_ceiling(params: dict[str, object]) -> str:
     locale = get_locale()
     article = cite(str(params.get("article", "")), locale.language if locale else "az")
     allowed = params.get("allowed", 0)
     if not isinstance(allowed, int) or allowed <= 0:
-        message = _l(
-            "The extension is already used: %(article)s allows at most %(ceiling)d "
+        message = lazy_ngettext(
+            "The extension is already used: %(article)s allows at most %(num)d working day in all.",
+            "The extension is already used: %(article)s allows at most %(num)d "
             "working days in all.",
+            _count(params.get("ceiling", 0)),
             article=article,
-            ceiling=params.get("ceiling", 0),
         )
     else:
-        message = _l(
-            "%(article)s allows at most %(ceiling)d working days of extension in all; "
+        message = lazy_ngettext(
+            "%(article)s allows at most %(num)d working day of extension in all; "
             "%(allowed)d still possible.",
+            "%(article)s allows at most %(num)d working days of extension in all; "
+            "%(allowed)d still possible.",
+            _count(params.get("ceiling", 0)),
             article=article,
-            ceiling=params.get("ceiling", 0),
             allowed=allowed,
         )
     text = str(message)

@@ -11,6 +11,7 @@ flag, instead of refusing it: an administrator files it or keeps it hidden.
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
 from foi.extensions import db
@@ -45,7 +46,14 @@ def moderation_flag(
         raise DomainError(_l("Choose why it should be looked at."), field="reason")
     note = note.strip()
     if len(note) > MAX_NOTE:
-        raise DomainError(_l("Keep the note under %(n)d characters.", n=MAX_NOTE), field="note")
+        raise DomainError(
+            lazy_ngettext(
+                "Keep the note under %(num)d character.",
+                "Keep the note under %(num)d characters.",
+                MAX_NOTE,
+            ),
+            field="note",
+        )
     document = _document_of(req, document_id) if document_id else None
     now = now or utcnow()
     with transaction() as session:

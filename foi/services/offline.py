@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import func, select
 
 from foi import links
@@ -72,10 +73,22 @@ def _contact_checked(name: str, postal_address: str, email: str) -> tuple[str, s
     if not name:
         raise DomainError(_l("Write the requester's name."), field="name")
     if len(name) > MAX_NAME:
-        raise DomainError(_l("Keep the name under %(n)d characters.", n=MAX_NAME), field="name")
+        raise DomainError(
+            lazy_ngettext(
+                "Keep the name under %(num)d character.",
+                "Keep the name under %(num)d characters.",
+                MAX_NAME,
+            ),
+            field="name",
+        )
     if len(postal_address) > MAX_ADDRESS:
         raise DomainError(
-            _l("Keep the address under %(n)d characters.", n=MAX_ADDRESS), field="postal_address"
+            lazy_ngettext(
+                "Keep the address under %(num)d character.",
+                "Keep the address under %(num)d characters.",
+                MAX_ADDRESS,
+            ),
+            field="postal_address",
         )
     if email and (len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email)):
         raise DomainError(_l("This e-mail address does not look right."), field="email")
@@ -135,7 +148,12 @@ def offline_request_record(
         )
     if len(late_reason) > MAX_REASON:
         raise DomainError(
-            _l("Keep the reason under %(n)d characters.", n=MAX_REASON), field="late_reason"
+            lazy_ngettext(
+                "Keep the reason under %(num)d character.",
+                "Keep the reason under %(num)d characters.",
+                MAX_REASON,
+            ),
+            field="late_reason",
         )
     name, postal_address, email = _contact_checked(name, postal_address, email)
     subject, body = check_request_text(subject, body, urgency)

@@ -10,6 +10,7 @@ them: they are the oversight body's inquiry, not the agency's answer.
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from foi import links
 from foi.extensions import db
@@ -37,7 +38,12 @@ def _letter_text(text: str) -> str:
         raise DomainError(_l("Write the letter."), field="text")
     if len(text) > _MAX_CHARS:
         raise DomainError(
-            _l("Keep the letter under %(num)d characters.", num=_MAX_CHARS), field="text"
+            lazy_ngettext(
+                "Keep the letter under %(num)d character.",
+                "Keep the letter under %(num)d characters.",
+                _MAX_CHARS,
+            ),
+            field="text",
         )
     return text
 

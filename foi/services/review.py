@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask_babel import force_locale
+from flask_babel import force_locale, lazy_ngettext
 from flask_babel import lazy_gettext as _l
 
 from foi.documents import types as t
@@ -208,7 +208,12 @@ def document_redact(
     pages = _page_count(data)
     if any(page < 0 or page >= pages for page, *_rest in areas):
         raise DomainError(
-            _l("The file has %(n)d pages; an area names another page.", n=pages), field="areas"
+            lazy_ngettext(
+                "The file has %(num)d page; an area names another page.",
+                "The file has %(num)d pages; an area names another page.",
+                pages,
+            ),
+            field="areas",
         )
     # A scan is rebuilt at its own resolution, so that its copy can be read again by OCR.
     redacted = redact_pdf(data, terms=terms, areas=areas, dpi=300 if doc.ocr_state else 150)

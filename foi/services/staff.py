@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import func, or_, select
 
 from foi.extensions import db
@@ -223,7 +224,12 @@ def account_create(
     if not display_name:
         raise DomainError(_l("Write the person's name."), field="display_name")
     if len(password) < MIN_PASSWORD:
-        raise DomainError(_l("Use at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+        raise DomainError(
+            lazy_ngettext(
+                "Use at least %(num)d character.", "Use at least %(num)d characters.", MIN_PASSWORD
+            ),
+            field="password",
+        )
     taken = _l("An account with this e-mail already exists.")
     if user_by_email(email):  # compares lower-cased: Ali@x.az and ali@x.az are one address
         raise DomainError(taken, field="email")

@@ -2,6 +2,7 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from foi.mail.delivery import (
@@ -63,7 +64,14 @@ def outbox_retry_one(message_id: int):
 def outbox_retry_all():
     """Send every failed message again."""
     count = outbox_retry_failed(actor=current_user, now=utcnow())
-    flash(_("%(num)d failed messages will be sent again.", num=count), "success")
+    flash(
+        ngettext(
+            "%(num)d failed message will be sent again.",
+            "%(num)d failed messages will be sent again.",
+            count,
+        ),
+        "success",
+    )
     return redirect(url_for("admin.outbox", **_filters()))
 
 
