@@ -153,15 +153,15 @@ def _published_note(done: publishing.Publication) -> Any:
 
 
 def _caller(actor: User, action: str, params: dict[str, Any]) -> Callable[[InfoRequest], Any]:
-    """Return the single-request service call for ``action``, its shared arguments checked."""
+    """Return the single-request service call for ``action``, its shared arguments checked.
+
+    Routing is not here: ``requests_bulk_act`` routes with one summary e-mail for the batch.
+    """
     if action == "claim":
         return lambda req: claims.request_claim(actor=actor, req=req)
     if action == "assign":
         assignee_id = params.get("assignee_id") or None
         return lambda req: answering.request_assign(actor=actor, req=req, assignee_id=assignee_id)
-    if action == "route":
-        department_id = params.get("department_id") or None
-        return lambda req: claims.request_route(actor=actor, req=req, department_id=department_id)
     if action == "note":
         text = params.get("text") or ""
         return lambda req: answering.request_note(actor=actor, req=req, text=text)
@@ -202,7 +202,19 @@ def requests_bulk_act(
     """
     if action not in bulk_actions_for(actor):
         raise DomainError(_l("Choose an action."), field="action")
-    call = _caller(actor, action, params)
+    # Routed in bulk, a department hears of the batch once: one summary to each member, not one
+    # e-mail per request (their inboxes would fill with dozens at once).
+    routed: list[tuple[InfoRequest, int]] = []
+    department_id = params.get("department_id") or None
+
+    def route(req: InfoRequest) -> None:
+        event_id = claims.request_route(
+            actor=actor, req=req, department_id=department_id, notify=False
+        )
+        if department_id and event_id is not None:
+            routed.append((req, event_id))
+
+    call = route if action == "route" else _caller(actor, action, params)
     result = BulkResult(action, matching=selection.matching, capped=selection.capped)
     for req in selection.requests:
         reference = req.reference
@@ -218,4 +230,6 @@ def requests_bulk_act(
         BulkOutcome(reference, False, reason=NotFound().message, known=False)
         for reference in selection.missing
     )
+    if routed and department_id:
+        claims.department_routed_summary(actor=actor, department_id=department_id, routed=routed)
     return result

@@ -7,13 +7,16 @@ reassigns with ``answering.request_assign``; the officer who claimed a request m
 back with a reason. Each step is an internal event of the request's history.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
+from foi import links
 from foi.extensions import db
-from foi.models import InfoRequest, User
+from foi.mail.outbox import enqueue
+from foi.models import Department, InfoRequest, User
 from foi.models.base import utcnow
 from foi.models.request import INTERNAL
 from foi.requests.states import EventKind
@@ -35,12 +38,19 @@ class AlreadyClaimed(NotAllowed):
 
 
 def request_route(
-    *, actor: User, req: InfoRequest, department_id: int | None, now: datetime | None = None
-) -> None:
+    *,
+    actor: User,
+    req: InfoRequest,
+    department_id: int | None,
+    now: datetime | None = None,
+    notify: bool = True,
+) -> int | None:
     """Send the request to one of its agency's departments (None: to no department).
 
     The department's officers and coordinators are e-mailed, in their languages, with a link
-    to the request; the person who routed it is not (they know).
+    to the request; the person who routed it is not (they know). ``notify=False`` leaves the
+    e-mail to the caller: a bulk routing writes each member one summary instead (see
+    ``department_routed_summary``). Return the routing event's id.
     """
     now = now or utcnow()
     ensure_allowed(actor, req, Action.ROUTE)
@@ -66,13 +76,64 @@ def request_route(
             ),
             at=now,
         )
-        if department is not None:
-            session.flush()  # the event's id names the message, once per routing
-            members = [p for p in department_members(department.id) if p.id != actor.id]
-            if members:
-                notify_staff(
-                    req, "department_routed", f":{event.id}", people=members, department=department
-                )
+        session.flush()  # the event's id names the message, once per routing
+        event_id = event.id
+        if department is not None and notify:
+            _notify_routed(actor, req, department, event_id)
+    return event_id
+
+
+def _notify_routed(actor: User, req: InfoRequest, department: Department, event_id: int) -> None:
+    members = [p for p in department_members(department.id) if p.id != actor.id]
+    if members:
+        notify_staff(
+            req, "department_routed", f":{event_id}", people=members, department=department
+        )
+
+
+def department_routed_summary(
+    *, actor: User, department_id: int, routed: Sequence[tuple[InfoRequest, int]]
+) -> None:
+    """E-mail each member of the department once about the requests just routed to it together.
+
+    ``routed`` pairs each request routed by one bulk action with its routing event's id (from
+    ``request_route(notify=False)``). A member gets one message listing them all (reference,
+    subject, legal due date, link), in their language, not one per request; the person who
+    routed them gets none. The first event's id names the message: a batch is told once. One
+    request alone gets the same e-mail as a routing from its own page.
+    """
+    if not routed:
+        return
+    # Every request of a batch is of the actor's agency (the bulk selection sees no other).
+    department = department_of_agency(routed[0][0].agency_id, department_id)
+    with transaction():
+        if len(routed) == 1:
+            req, event_id = routed[0]
+            _notify_routed(actor, req, department, event_id)
+            return
+        first_event = min(event_id for _req, event_id in routed)
+        rows = [
+            {
+                "reference": req.reference,
+                "subject": req.subject,
+                "due_at": req.due_at,
+                "link": links.staff_request(req.reference),
+            }
+            for req, _event_id in sorted(routed, key=lambda pair: pair[1])
+        ]
+        for person in department_members(department.id):
+            if person.id == actor.id:
+                continue
+            enqueue(
+                f"dept:{department.id}:routed:e{first_event}+{len(rows)}:u{person.id}",
+                person.email,
+                "staff_department_routed_many",
+                person.locale,
+                user=person,
+                department=department,
+                rows=rows,
+                link=links.officer_queue(),
+            )
 
 
 def request_claim(*, actor: User, req: InfoRequest, now: datetime | None = None) -> None:

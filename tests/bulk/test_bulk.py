@@ -272,23 +272,54 @@ def test_a_missing_field_is_shown_by_the_field_and_nothing_is_done(office, login
     assert EventKind.NOTE not in kinds(req)
 
 
-def test_routing_in_bulk_e_mails_the_department_once_per_request(office, login):
-    office["tural"].department_id = office["roads"].id
+def _mail_to(person):
+    query = select(OutboxMessage).where(OutboxMessage.to_addr == person.email)
+    return db.session.scalars(query.order_by(OutboxMessage.id)).all()
+
+
+def test_routing_in_bulk_e_mails_each_member_one_summary_naming_every_request(office, login):
+    ivan = make_user("officer", office["agency"], locale="ru", department_id=office["roads"].id)
+    for name in ("tural", "leyla"):  # Leyla routes them, and is in the department herself
+        office[name].department_id = office["roads"].id
+    office["tural"].locale = "en"
     db.session.commit()
-    first, second = _file(office), _file(office)
+    batch = [_file(office, subject=s) for s in ("Şəki yolu", "Qəbələ körpüsü", "Gəncə prospekti")]
     client = in_english(login(office["leyla"]))
 
-    page = bulk(
-        client, "route", [first.reference, second.reference], department_id=office["roads"].id
+    page = bulk(client, "route", [r.reference for r in batch], department_id=office["roads"].id)
+
+    assert "3 requests done" in page.get_data(as_text=True)
+    (to_tural,) = _mail_to(office["tural"])  # one message, not three
+    assert to_tural.subject == "3 requests were routed to Roads"
+    for req in batch:
+        assert f"- {req.reference} · {req.subject}" in to_tural.body_text
+        assert f"http://foi.test/officer/requests/{req.reference}" in to_tural.body_text
+    assert to_tural.body_text.count("Legal due date: ") == 3
+    (to_ivan,) = _mail_to(ivan)  # in his language, the number agreeing with "запроса"
+    assert to_ivan.subject == "3 запроса направлены в отдел «Дороги»"
+    assert all(req.reference in to_ivan.body_text for req in batch)
+    assert _mail_to(office["leyla"]) == []  # she routed them: she knows
+
+    # The same batch again is refused request by request ("routed there already"): no mail.
+    bulk(client, "route", [r.reference for r in batch], department_id=office["roads"].id)
+    assert len(_mail_to(office["tural"])) == 1
+
+
+def test_one_request_routed_in_bulk_gets_the_same_e_mail_as_from_its_page(office, login):
+    office["tural"].department_id = office["roads"].id
+    office["tural"].locale = "en"
+    db.session.commit()
+    req = _file(office)
+
+    bulk(
+        in_english(login(office["leyla"])),
+        "route",
+        [req.reference],
+        department_id=office["roads"].id,
     )
 
-    assert "2 requests done" in page.get_data(as_text=True)
-    mail = db.session.scalars(
-        select(OutboxMessage).where(OutboxMessage.to_addr == office["tural"].email)
-    ).all()
-    assert sorted(m.subject for m in mail) == sorted(
-        f"Request {r.reference} was routed to Roads" for r in (first, second)
-    )
+    (mail,) = _mail_to(office["tural"])
+    assert mail.subject == f"Request {req.reference} was routed to Roads"
 
 
 def test_the_queue_rows_have_labelled_checkboxes_and_the_form_its_token(office, login):
