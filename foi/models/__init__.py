@@ -22,7 +22,7 @@ from foi.models.request_contact import RequestContact
 from foi.models.request_count import RequestCount
 from foi.models.response import Response
 from foi.models.scheduler import SchedulerLock
-from foi.models.second_factor import RecoveryCode, SecondFactor, TrustedDevice
+from foi.models.second_factor import Passkey, RecoveryCode, SecondFactor, TrustedDevice
 from foi.models.user import User
 from foi.models.user_session import UserSession
 
@@ -41,6 +41,7 @@ __all__ = [
     "LoginAttempt",
     "ModerationFlag",
     "OutboxMessage",
+    "Passkey",
     "PublicChange",
     "RateLimitCounter",
     "RecoveryCode",

@@ -15,6 +15,7 @@ PROFILE_CHANGED, DELETED = "profile_changed", "deleted"
 SECOND_FACTOR_ENABLED, SECOND_FACTOR_DISABLED = "second_factor_enabled", "second_factor_disabled"
 SECOND_FACTOR_RESET = "second_factor_reset"  # by an administrator
 RECOVERY_CODES_RENEWED, RECOVERY_CODE_USED = "recovery_codes_renewed", "recovery_code_used"
+PASSKEY_ADDED, PASSKEY_REMOVED = "passkey_added", "passkey_removed"
 LOGIN_UNLOCKED = "login_unlocked"  # by its owner, with the link e-mailed when the login locked
 
 

@@ -1,8 +1,8 @@
-"""The second factor of an account: its TOTP key, one-time recovery codes, remembered devices."""
+"""The second factor of an account: its TOTP key, recovery codes, remembered devices, passkeys."""
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from foi.extensions import db
@@ -56,3 +56,24 @@ class TrustedDevice(db.Model):
     label: Mapped[str] = mapped_column(String(200), default="")  # the browser, as it says
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Passkey(db.Model):
+    """A passkey (WebAuthn credential) that stands in for the code at login.
+
+    Only its public key is kept; the private key never leaves the person's device.
+    ``sign_count`` is the authenticator's counter: a login whose counter does not move on
+    (where the device keeps one) comes from a cloned key and is refused.
+    """
+
+    __tablename__ = "passkey"
+    __table_args__ = (Index("ix_passkey_user", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    credential_id: Mapped[str] = mapped_column(String(1400), unique=True)  # base64url
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # COSE, as the device gave it
+    sign_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

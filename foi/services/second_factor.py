@@ -32,7 +32,7 @@ from sqlalchemy import delete, select, update
 
 from foi.extensions import db
 from foi.mail.outbox import enqueue
-from foi.models import LoginAttempt, RecoveryCode, SecondFactor, TrustedDevice, User
+from foi.models import LoginAttempt, Passkey, RecoveryCode, SecondFactor, TrustedDevice, User
 from foi.models.account_event import (
     RECOVERY_CODE_USED,
     RECOVERY_CODES_RENEWED,
@@ -52,7 +52,7 @@ REMEMBER_DAYS = 30
 _CODE = re.compile(r"^\d{6}$")
 # Recovery codes: 10 letters and digits (about 50 bits), shown as two groups of five.
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-_FAILURE_KEY = "2fa:{user_id}"  # in login_attempt.email: never an address (no "@")
+FAILURE_KEY = "2fa:{user_id}"  # in login_attempt.email: never an address (no "@")
 
 
 class SecondFactorThrottled(DomainError):
@@ -229,7 +229,7 @@ def second_factor_verify(
     row = second_factor_of(user)
     if row is None:
         raise NotAllowed(_l("This account has no second factor."))
-    key = _FAILURE_KEY.format(user_id=user.id)
+    key = FAILURE_KEY.format(user_id=user.id)
     ip = (ip or "")[:45]
     if until := login_throttle.lock_end(key, ip, now):
         raise SecondFactorThrottled(until, now)
@@ -430,6 +430,7 @@ def _normalise_recovery(code: str) -> str:
 def _forget(user: User) -> None:
     db.session.execute(delete(SecondFactor).where(SecondFactor.user_id == user.id))
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    db.session.execute(delete(Passkey).where(Passkey.user_id == user.id))  # foi.services.passkeys
     _devices_delete(user)
 
 

@@ -44,6 +44,8 @@ EVENT_LABELS = {
     "second_factor_reset": _l("Second factor reset by an administrator"),
     "recovery_codes_renewed": _l("New recovery codes made"),
     "recovery_code_used": _l("Logged in with a recovery code"),
+    "passkey_added": _l("Passkey added"),
+    "passkey_removed": _l("Passkey removed"),
     "login_unlocked": _l("Login unlocked by its owner from the e-mailed link"),
 }
 

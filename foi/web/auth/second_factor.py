@@ -29,6 +29,7 @@ from wtforms.validators import DataRequired, Length
 
 from foi.models import User
 from foi.ratelimits.web import reshow, too_many
+from foi.services import passkeys
 from foi.services import second_factor as sf
 from foi.services.errors import DomainError
 from foi.services.selectors import user_by_id
@@ -115,7 +116,7 @@ def _password_stamp(user: User) -> str:
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
-def _pending() -> tuple[User, dict] | None:
+def pending_login() -> tuple[User, dict] | None:
     """Return who gave the right password in this browser a moment ago, if anyone."""
     state = session.get(PENDING)
     if not isinstance(state, dict):
@@ -131,11 +132,8 @@ def _pending() -> tuple[User, dict] | None:
 
 @bp.route("/login/second-factor", methods=["GET", "POST"])
 def second_factor_login():
-    """Ask for the code after the password; sign in when it is right."""
-    # foi.web.auth.views imports this module (password_step_done): a cycle at the top.
-    from foi.web.auth.views import home_for
-
-    pending = _pending()
+    """Ask for the code (or the passkey) after the password; sign in when it is right."""
+    pending = pending_login()
     if pending is None:
         flash(_("Log in with your e-mail and password first."), "info")
         return redirect(url_for("auth.login"))
@@ -144,18 +142,14 @@ def second_factor_login():
     if form.validate_on_submit():
         # Codes typed count with passwords against the login limit of the client's address.
         if refusal := too_many("login"):
-            return reshow(refusal, form, "auth/second_factor_login.html")
+            return reshow(refusal, form, "auth/second_factor_login.html", **_passkey_offer(user))
         try:
             # A proxy in front must set remote_addr to the client's address (ProxyFix).
             method = sf.second_factor_verify(user=user, code=form.code.data, ip=request.remote_addr)
         except DomainError as exc:
             show_error(form, exc)
         else:
-            session.pop(PENDING, None)
-            sign_in(user, remember=state["remember"])
-            response = redirect(state["next"] or home_for(user))
-            if form.remember_device.data:
-                _remember_device(response, user)
+            response = complete_login(user, state, form.remember_device.data, redirect)
             if method == "recovery":
                 flash(
                     _(
@@ -166,7 +160,31 @@ def second_factor_login():
                     "warning",
                 )
             return response
-    return render_template("auth/second_factor_login.html", form=form), form_status(form)
+    page = render_template("auth/second_factor_login.html", form=form, **_passkey_offer(user))
+    return page, form_status(form)
+
+
+def _passkey_offer(user: User) -> dict:
+    """Say whether the login page offers the account's passkeys (the site must have a name)."""
+    return {"passkeys": bool(relying_party() and passkeys.passkeys_of(user))}
+
+
+def relying_party() -> passkeys.RelyingParty | None:
+    """Return the site's relying party for passkeys, or None when it is reached by IP address."""
+    return passkeys.RelyingParty.of(current_app.config["SITE_URL"])
+
+
+def complete_login(user: User, state: dict, remember_device: bool, respond):
+    """Sign ``user`` in after the second step; ``respond`` makes the answer from the next URL."""
+    # foi.web.auth.views imports this module (password_step_done): a cycle at the top.
+    from foi.web.auth.views import home_for
+
+    session.pop(PENDING, None)
+    sign_in(user, remember=state["remember"])
+    response = respond(state["next"] or home_for(user))
+    if remember_device:
+        _remember_device(response, user)
+    return response
 
 
 def _remember_device(response, user: User) -> None:
@@ -216,6 +234,11 @@ def _render(status=200, **forms):
         "renew_form": forms.get("renew_form") or PasswordConfirmForm(prefix="renew", formdata=None),
         "disable_form": forms.get("disable_form")
         or PasswordConfirmForm(prefix="disable", formdata=None),
+        "passkeys_on": relying_party() is not None,
+        "passkeys": passkeys.passkeys_of(user) if enabled else [],
+        "remove_form": forms.get("remove_form")
+        or PasswordConfirmForm(prefix="remove", formdata=None),
+        "remove_id": forms.get("remove_id"),
     }
     return render_template("auth/second_factor.html", **context), status
 
