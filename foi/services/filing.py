@@ -205,6 +205,13 @@ def request_file(
     return filed[0]
 
 
+#: Said by "Send it to other agencies too" when the agency chosen above is ticked there too.
+MAIN_AGENCY_TICKED_TOO = _l(
+    "The agency chosen above is ticked here too; it gets the request once, so we left it out "
+    "of this list. Check the other agencies and send the request again."
+)
+
+
 def _agencies_chosen(agency_id: int | None, also_agency_ids: Sequence[int]) -> list[Agency]:
     """Return the agencies a request goes to, the main one first, each once."""
     agency = db.session.get(Agency, agency_id) if agency_id else None
@@ -212,6 +219,10 @@ def _agencies_chosen(agency_id: int | None, also_agency_ids: Sequence[int]) -> l
         raise DomainError(_l("Choose the agency that holds the information."), field="agency_id")
     chosen = [agency]
     for other_id in also_agency_ids:
+        if other_id == agency.id:
+            # The form leaves the main agency out of its list; ticked anyway (no script, the
+            # main one changed after), it is said rather than dropped: maybe another was meant.
+            raise DomainError(MAIN_AGENCY_TICKED_TOO, field="also_agency_ids")
         if other_id in {a.id for a in chosen}:
             continue
         other = db.session.get(Agency, other_id)

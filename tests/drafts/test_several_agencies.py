@@ -1,6 +1,7 @@
 """One request sent to several agencies at once: one request each, shown together (16.6)."""
 
 import io
+import re
 
 import pytest
 
@@ -79,10 +80,51 @@ def test_more_agencies_than_allowed_are_refused_by_the_field_keeping_the_text(bo
     assert db.session.query(InfoRequest).count() == 0
 
 
-def test_choosing_the_main_agency_again_sends_it_one_request(bodies, login):
-    _send(login(make_user("citizen")), bodies[0], [bodies[0]])
-    req = db.session.query(InfoRequest).one()
-    assert req.group_id is None
+def _box(page: str, agency) -> str:
+    """Return the checkbox of ``agency`` in "Send it to other agencies too", with its row."""
+    found = re.search(
+        rf'<div class="checkbox"( hidden)?>\s*<input[^>]*name="also_agency_ids"[^>]*'
+        rf'value="{agency.id}"[^>]*>',
+        page,
+    )
+    assert found, f"no box for agency {agency.id}"
+    return found.group(0)
+
+
+def test_the_list_of_other_agencies_leaves_out_the_one_chosen_above(bodies, login):
+    client = login(make_user("citizen"))
+    response = client.post(
+        "/requests/new",
+        data={"subject": SUBJECT, "body": BODY, "agency_id": str(bodies[0].id), "save_draft": "1"},
+        content_type="multipart/form-data",
+    )
+    page = client.get(response.location).get_data(as_text=True)
+    chosen = _box(page, bodies[0])
+    assert " hidden>" in chosen and "checked" not in chosen  # not offered, never ticked
+    assert all(" hidden>" not in _box(page, other) for other in bodies[1:])
+
+
+def test_the_main_agency_ticked_again_is_said_by_the_list_not_silently_dropped(bodies, login):
+    client = login(make_user("citizen"))
+
+    response = _send(client, bodies[0], [bodies[0], bodies[1]])
+
+    assert response.status_code == 422
+    assert db.session.query(InfoRequest).count() == 0
+    page = response.get_data(as_text=True)
+    said = re.search(r'<p class="error" id="also_agency_ids-error">(.*?)</p>', page, re.S)
+    assert said and "The agency chosen above is ticked here too" in said.group(1)
+    assert SUBJECT in page and BODY in page
+    # Shown again left out and unticked, the other one still ticked: sending again files two.
+    assert "checked" not in _box(page, bodies[0]) and "checked" in _box(page, bodies[1])
+    _send(client, bodies[0], [bodies[1]])
+    assert db.session.query(InfoRequest).count() == 2
+
+
+def test_the_main_agency_ticked_again_is_said_in_russian(bodies, login):
+    client = login(make_user("citizen", locale="ru"))
+    page = _send(client, bodies[0], [bodies[0]]).get_data(as_text=True)
+    assert "Ведомство, выбранное выше, отмечено и здесь" in page
 
 
 def test_the_archive_shows_the_groups_published_answers_side_by_side(bodies, client):

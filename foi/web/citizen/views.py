@@ -70,6 +70,8 @@ def new_request():
             if suggestions:
                 form.agency_id.data = suggestions[0][0].id
                 form.suggested.data = "1"
+                if form.agency_id.data in also:  # left out of the list below from now on
+                    show_error(form, DomainError(filing.MAIN_AGENCY_TICKED_TOO, "also_agency_ids"))
                 flash(
                     _(
                         "We suggest the agency below. Check it, change it if needed, and send "
