@@ -4,6 +4,7 @@ Each case counts something the reader sees ("3 черновика", "5 стра�
 were plural ones, Russian read "У вас уже 1 черновиков" and "В файле 3 страниц".
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,45 @@ def test_every_counted_message_has_three_russian_forms_and_two_azerbaijani():
                 by_message.setdefault(message, set()).add(index)
         short = {m: i for m, i in by_message.items() if m and i != set(range(forms))}
         assert not short, (lang, short)
+
+
+#: Messages with a number that need no plural forms, and why. A new message that counts
+#: something ("%(n)d files") belongs in ngettext instead: Russian cannot say it with one form.
+NOT_COUNTED = {
+    # A range, an ordinal, a year, a percentage: no noun agrees with the number.
+    "Field must be between %(min)d and %(max)d characters long.",
+    "must be a whole number from %(low)d to %(high)d",
+    "Line %(n)d: write an area as “page: left, top, right, bottom”, e.g. “1: 72, 100, 300, 130”.",
+    "Enter a whole number from 1 to %(max)d.",
+    "%(percent)d%% (%(on_time)d of %(due)d)",
+    "%(percent)d %% done. This page follows the work by itself; you may also leave and come back "
+    "to it.",
+    "Statistics %(year)d",
+    "How agencies answer: statistics %(year)d",
+    "Every request received in %(year)d by every agency on foi, published or not, counted the "
+    "same way here, on each agency's page, in the annual report, in the CSV file and in the API.",
+    "No agency received a request in %(year)d.",
+    # "Label: number" in every language, or a number that is never 1 worded round its noun.
+    "Imported: %(created)d new, %(updated)d updated.",
+    "Waiting: %(pending)d · Failed: %(failed)d · Sent: %(sent)d",
+    "You used a recovery code: %(num)d left. Make new ones on your account page if you are "
+    "running out.",
+    "Your request was sent to %(n)d agencies, each with its own reference: %(refs)s. We e-mailed "
+    "you an acknowledgement of each.",
+    "Sent to %(n)d agencies together: %(subject)s",
+    "Send the same request to other agencies too (up to %(n)d in all)",
+    "%(total)d requests matched the filter; only the first %(max)d were taken, the most urgent "
+    "first (FOI_BULK_MAX). Run the action again for the rest.",
+    "Only the first %(max)d selected requests were taken (FOI_BULK_MAX).",
+}
+
+
+def test_a_number_in_a_message_is_counted_with_plural_forms_unless_listed_why_not():
+    from babel.messages.pofile import read_po
+
+    with open(CATALOGUES / "ru" / "LC_MESSAGES" / "messages.po", "rb") as f:
+        catalogue = read_po(f)
+    numbered = {
+        m.id for m in catalogue if isinstance(m.id, str) and m.id and re.search(r"%\(\w+\)d", m.id)
+    }
+    assert numbered - NOT_COUNTED == set(), "use ngettext, or say in NOT_COUNTED why not"
