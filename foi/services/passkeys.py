@@ -222,7 +222,7 @@ def passkey_remove(*, user: User, passkey_id: int, password: str) -> None:
     passkey = db.session.get(Passkey, passkey_id)
     if passkey is None or passkey.user_id != user.id:
         raise NotFound()
-    accounts._check_password(user, password, field="password")
+    accounts.password_check(user, password, field="password")
     with transaction() as session:
         accounts.account_record(user, PASSKEY_REMOVED, actor=user, label=passkey.label)
         session.delete(passkey)

@@ -7,7 +7,7 @@ JSON files and the original files the person sent or received, and a README sayi
 it and what is left out and why.
 
 :data:`PERSONAL_FIELDS` is the one list of the account's personal fields: the export writes
-them and the erasure (``accounts.account_delete``) clears them, so the two agree.
+them and the erasure (``account_deletion.account_delete``) clears them, so the two agree.
 """
 
 from __future__ import annotations

@@ -160,7 +160,7 @@ def recovery_codes_renew(*, user: User, password: str, now: datetime | None = No
     """Replace the account's recovery codes with ten new ones (the old ones stop working)."""
     if not second_factor_enabled(user):
         raise NotAllowed(_l("Turn on the second factor first."))
-    accounts._check_password(user, password, field="password")
+    accounts.password_check(user, password, field="password")
     now = now or utcnow()
     with transaction():
         codes = _recovery_codes_replace(user, now)
@@ -175,7 +175,7 @@ def second_factor_disable(*, user: User, password: str, now: datetime | None = N
         raise NotAllowed(_l("Your role must sign in with a second factor."))
     if not second_factor_enabled(user):
         raise NotAllowed(_l("The second factor is not turned on."))
-    accounts._check_password(user, password, field="password")
+    accounts.password_check(user, password, field="password")
     with transaction():
         _forget(user)
         accounts.account_record(user, SECOND_FACTOR_DISABLED, actor=user, at=now)

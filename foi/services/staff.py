@@ -28,13 +28,13 @@ from foi.services.accounts import (
     account_record,
     address_unique,
     hash_password,
-    invitation_link,
     unusable_password,
     user_by_email,
 )
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
 from foi.services.history import record
+from foi.services.invitations import invitation_link
 from foi.services.login_sessions import sessions_end
 
 #: The roles an administrator may give; citizens register themselves.

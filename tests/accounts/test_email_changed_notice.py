@@ -6,7 +6,7 @@ import pytest
 
 from foi.mail.delivery import deliver_pending
 from foi.models.base import utcnow
-from foi.services import accounts
+from foi.services import account_page
 from tests.factories import PASSWORD, make_user
 
 SUBJECT = {
@@ -62,10 +62,10 @@ def test_the_notice_gives_the_time_of_the_change_in_baku(
     app, mailed_link, mail_server, locale, when
 ):
     user = make_user(email="orxan@old.example", locale=locale)
-    accounts.email_change_request(user=user, password=PASSWORD, new_email="new@example.org")
+    account_page.email_change_request(user=user, password=PASSWORD, new_email="new@example.org")
     token = mailed_link("new@example.org", "/account/email/").rsplit("/", 1)[1]
     # 08:05 UTC is 12:05 in Baku (UTC+4 all year).
-    accounts.email_change_confirm(token, now=datetime(2025, 3, 10, 8, 5, tzinfo=UTC))
+    account_page.email_change_confirm(token, now=datetime(2025, 3, 10, 8, 5, tzinfo=UTC))
 
     deliver_pending(utcnow())
     body = mail_server.to("orxan@old.example")[0].get_content()

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from foi.extensions import db
 from foi.models import AccountEvent, User
-from foi.services import accounts, staff
+from foi.services import account_page, accounts, staff
 from foi.services.errors import DomainError
 from tests.factories import PASSWORD, make_user
 
@@ -96,13 +96,13 @@ def test_an_address_change_confirmed_after_another_account_took_the_address_fail
     app, mailed_link, check_misses
 ):
     user = make_user(email="orxan@example.org")
-    accounts.email_change_request(user=user, password=PASSWORD, new_email="new@example.org")
+    account_page.email_change_request(user=user, password=PASSWORD, new_email="new@example.org")
     token = mailed_link("new@example.org", "/account/email/").rsplit("/", 1)[1]
     make_user(email="new@example.org")  # someone else registered it in between
     missed = check_misses()
 
     with pytest.raises(DomainError) as error:
-        accounts.email_change_confirm(token)
+        account_page.email_change_confirm(token)
     assert error.value.message == _l("Another account uses this e-mail address.")
     assert missed == ["new@example.org"]
     db.session.expire_all()

@@ -15,17 +15,14 @@ from foi.models import Document, Event, InfoRequest, OutboxMessage
 from foi.models.base import utcnow
 from foi.requests.states import EventKind
 from foi.services import answering, offline, publishing
-from foi.services.accounts import (
-    account_delete,
-    email_change_confirm,
-    signed_tokens,
-    user_confirm,
-    user_register,
-)
+from foi.services.account_deletion import account_delete
+from foi.services.account_page import email_change_confirm
+from foi.services.accounts import signed_tokens
 from foi.services.archive import public_record
 from foi.services.compliance import received_by_channel
 from foi.services.deadlines import request_deadlines
 from foi.services.errors import DomainError, NotFound
+from foi.services.registration import user_confirm, user_register
 from tests.documents.factories import text_pdf
 from tests.documents_web.helpers import pdf_text
 from tests.factories import file_request, make_agency, make_user

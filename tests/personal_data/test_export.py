@@ -12,7 +12,7 @@ from sqlalchemy import select
 from foi.extensions import db
 from foi.jobs.worker import run_job
 from foi.models import OutboxMessage
-from foi.services.accounts import account_delete
+from foi.services.account_deletion import account_delete
 from foi.services.answering import request_answer, request_note
 from foi.services.personal_data import PERSONAL_FIELDS, erase_personal_fields, personal_data_zip
 from tests.documents.factories import text_pdf

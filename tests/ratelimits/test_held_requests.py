@@ -116,14 +116,14 @@ def test_confirming_the_address_files_the_held_requests_received_at_that_moment(
 
 
 def test_a_password_reset_proves_the_address_too_and_files_what_was_held(app, client, login):
-    from foi.services import accounts
+    from foi.services import forgotten_password
 
     agency = make_agency()
     citizen = _unconfirmed_citizen()
     login(citizen)
     _file(client, agency, 1)
     token = signed_tokens("reset").dumps([citizen.id, citizen.password_hash[-12:]])
-    accounts.password_reset(token, "a brand new password")
+    forgotten_password.password_reset(token, "a brand new password")
     req = db.session.scalars(select(InfoRequest)).one()
     assert req.status == "awaiting" and req.due_at is not None
 

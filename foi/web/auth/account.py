@@ -9,7 +9,7 @@ from flask_login import current_user, login_required, logout_user
 
 from foi.models.user import CITIZEN
 from foi.ratelimits.web import reshow, too_many
-from foi.services import accounts, login_sessions
+from foi.services import account_deletion, account_page, invitations, login_sessions
 from foi.services.errors import DomainError
 from foi.web.auth import bp
 from foi.web.auth.forms import (
@@ -71,7 +71,7 @@ def account_profile():
     form = _profile_form()
     if form.validate_on_submit():
         try:
-            accounts.account_profile_update(
+            account_page.account_profile_update(
                 user=current_user, display_name=form.display_name.data, locale=form.locale.data
             )
         except DomainError as exc:
@@ -90,7 +90,7 @@ def account_password():
     form = PasswordChangeForm(prefix="password")
     if form.validate_on_submit():
         try:
-            accounts.password_change(
+            account_page.password_change(
                 user=current_user,
                 current_password=form.current_password.data,
                 new_password=form.new_password.data,
@@ -113,7 +113,7 @@ def account_email():
         if refusal := too_many("email_change"):
             return reshow(refusal, form, lambda: _render(email_form=form))
         try:
-            accounts.email_change_request(
+            account_page.email_change_request(
                 user=current_user, password=form.password.data, new_email=form.email.data
             )
         except DomainError as exc:
@@ -134,7 +134,7 @@ def account_email():
 def confirm_email_change(token: str):
     """Confirm the new address from the e-mailed link."""
     try:
-        user = accounts.email_change_confirm(token)
+        user = account_page.email_change_confirm(token)
     except DomainError as exc:
         flash(str(exc.message), "error")
     else:
@@ -153,7 +153,7 @@ def account_delete():
     form = DeleteAccountForm(prefix="delete")
     if form.validate_on_submit():
         try:
-            accounts.account_delete(user=current_user, password=form.password.data)
+            account_deletion.account_delete(user=current_user, password=form.password.data)
         except DomainError as exc:
             show_error(form, exc)
         else:
@@ -172,7 +172,7 @@ def accept_invitation(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            user = accounts.invitation_accept(token, form.password.data)
+            user = invitations.invitation_accept(token, form.password.data)
         except DomainError as exc:
             show_error(form, exc)
         else:

@@ -10,7 +10,7 @@ from foi.models import User
 from foi.models.user import ADMIN, CITIZEN, OMBUDSMAN
 from foi.ratelimits import mail_allowed
 from foi.ratelimits.web import reshow, too_many
-from foi.services import accounts, login_throttle
+from foi.services import accounts, forgotten_password, login_throttle, registration
 from foi.services.errors import DomainError
 from foi.web.auth import bp
 from foi.web.auth.forms import (
@@ -82,7 +82,7 @@ def register():
         if refusal := too_many("register"):
             return reshow(refusal, form, "auth/register.html")
         try:
-            user = accounts.user_register(
+            user = registration.user_register(
                 email=form.email.data,
                 password=form.password.data,
                 display_name=form.display_name.data,
@@ -103,7 +103,7 @@ def register():
 def confirm(token: str):
     """Confirm one's address from the e-mailed link (and file held requests)."""
     try:
-        accounts.user_confirm(token)
+        registration.user_confirm(token)
     except DomainError as exc:
         flash(str(exc.message), "error")
     else:
@@ -124,7 +124,7 @@ def reset_request():
         # Counted before the service's transaction: on SQLite a counter written inside it would
         # wait for the lock that transaction holds.
         if mail_allowed(form.email.data):
-            accounts.password_reset_request(form.email.data, locale=current_locale())
+            forgotten_password.password_reset_request(form.email.data, locale=current_locale())
         flash(
             _("If an account uses this address, we sent it a link to set a new password."), "info"
         )
@@ -138,7 +138,7 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            user = accounts.password_reset(token, form.password.data)
+            user = forgotten_password.password_reset(token, form.password.data)
         except DomainError as exc:
             show_error(form, exc)
         else:
