@@ -31,7 +31,7 @@ def test_the_departments_members_are_e_mailed_in_their_language_with_a_link(app)
     assert set(mail) == {leyla.email, ivan.email}
     assert not {gone.email, nigar.email, coordinator.email} & set(mail)
     assert (
-        mail[leyla.email].subject == f"{req.reference} sorğusu Yollar şöbəsi şöbəsinə yönləndirildi"
+        mail[leyla.email].subject == f"{req.reference} sorğusu şöbəyə yönləndirildi: Yollar şöbəsi"
     )
     assert mail[ivan.email].subject == f"Запрос {req.reference} направлен в отдел «Дороги»"
     assert f"http://foi.test/officer/requests/{req.reference}" in mail[leyla.email].body_text
