@@ -12,7 +12,7 @@ from foi.models import User
 from foi.models.account_event import EMAIL_CHANGED, PASSWORD_CHANGED, PROFILE_CHANGED
 from foi.models.base import utcnow
 from foi.ratelimits import mail_allowed
-from foi.services import accounts, login_sessions
+from foi.services import accounts, login_sessions, remembered_devices
 from foi.services.db import transaction
 from foi.services.errors import DomainError
 from foi.services.login_sessions import sessions_end
@@ -56,7 +56,7 @@ def password_change(
     with transaction():
         user.password_hash = accounts.hash_password(new_password)
         accounts.account_record(user, PASSWORD_CHANGED, actor=user, at=now)
-        accounts.trusted_devices_forget(user)
+        remembered_devices.devices_delete(user)
         # Every login ends, this one too (a copy of its cookies may be what was feared); the
         # page gives this browser a new login at once (foi.web.auth.sessions.sign_in_again).
         sessions_end(user, reason=login_sessions.PASSWORD_CHANGED, now=now)

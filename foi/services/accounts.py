@@ -17,13 +17,12 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from foi.extensions import db
 from foi.models import (
     AccountEvent,
-    TrustedDevice,
     User,
 )
 from foi.models.base import utcnow
@@ -162,8 +161,3 @@ def account_record(
     event.data = data
     db.session.add(event)
     return event
-
-
-def trusted_devices_forget(user: User) -> None:
-    """Make the browsers remembered for the second factor ask for a code again."""
-    db.session.execute(delete(TrustedDevice).where(TrustedDevice.user_id == user.id))

@@ -29,8 +29,9 @@ from foi.services.deadlines import law_pack, refresh_due
 from foi.services.filing import next_reference
 from foi.services.history import record
 from foi.services.public_content import public_content_changed
+from foi.services.recovery_codes import recovery_codes_set
 from foi.services.search_index import search_document
-from foi.services.second_factor import recovery_codes_set, second_factor_required
+from foi.services.second_factor import second_factor_required
 
 # S105 is a false positive here: the demo's public sign-in, printed by seed-demo; demo data only.
 DEMO_PASSWORD = "demo-password"  # noqa: S105

@@ -10,7 +10,7 @@ from foi import links
 from foi.mail.outbox import enqueue
 from foi.models import User
 from foi.models.base import utcnow
-from foi.services import accounts, login_sessions
+from foi.services import accounts, login_sessions, remembered_devices
 from foi.services.db import transaction
 from foi.services.errors import DomainError
 from foi.services.login_sessions import sessions_end
@@ -65,7 +65,7 @@ def password_reset(token: str, password: str, *, now: datetime | None = None) ->
         user.password_hash = accounts.hash_password(password)
         if user.email_confirmed_at is None:
             accounts.address_confirmed(user, now)  # they proved they read the mailbox
-        accounts.trusted_devices_forget(user)
+        remembered_devices.devices_delete(user)
         # Whoever had the old password (or a copied cookie) is signed out everywhere.
         sessions_end(user, reason=login_sessions.PASSWORD_RESET, now=now)
     return user

@@ -8,31 +8,26 @@ in the same database table, so every worker counts them together; a code is acce
 step it belongs to is stored), and two workers given the same code at the same moment cannot
 both accept it (the step is moved forward with a compare-and-set).
 
-A browser can be remembered for 30 days: it keeps a signed cookie holding a random token, and
-the database keeps only the token's SHA-256, so deleting the rows forgets the devices at once.
-They are forgotten when the second factor is reset or turned off and when the password changes.
+A browser can be remembered for 30 days (``remembered_devices``); the recovery codes are kept
+in ``recovery_codes``. Passkeys, the other way to pass this step, are ``passkeys``.
 """
 
-import hashlib
 import hmac
 import io
 import math
 import re
-import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pyotp
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import delete, select, update
 
 from foi.extensions import db
 from foi.mail.outbox import enqueue
-from foi.models import LoginAttempt, Passkey, RecoveryCode, SecondFactor, TrustedDevice, User
+from foi.models import LoginAttempt, Passkey, RecoveryCode, SecondFactor, User
 from foi.models.account_event import (
     RECOVERY_CODE_USED,
     RECOVERY_CODES_RENEWED,
@@ -42,16 +37,18 @@ from foi.models.account_event import (
 )
 from foi.models.base import utcnow
 from foi.models.user import ADMIN
-from foi.services import accounts, login_sessions, login_throttle
+from foi.services import (
+    accounts,
+    login_sessions,
+    login_throttle,
+    recovery_codes,
+    remembered_devices,
+)
 from foi.services.db import rows_changed, transaction
 from foi.services.errors import DomainError, NotAllowed, NotFound
 
 STEP_SECONDS = 30
-RECOVERY_CODES = 10
-REMEMBER_DAYS = 30
 _CODE = re.compile(r"^\d{6}$")
-# Recovery codes: 10 letters and digits (about 50 bits), shown as two groups of five.
-_RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 FAILURE_KEY = "2fa:{user_id}"  # in login_attempt.email: never an address (no "@")
 
 
@@ -104,11 +101,6 @@ def second_factor_enabled(user: User) -> bool:
     return second_factor_of(user) is not None
 
 
-def recovery_codes_left(user: User) -> int:
-    """Return how many unused recovery codes the account has."""
-    return len(_unused_codes(user))
-
-
 # --- Setting it up ---------------------------------------------------------------------------
 
 
@@ -149,8 +141,8 @@ def second_factor_setup_confirm(*, user: User, code: str, now: datetime | None =
     with transaction():
         row.confirmed_at = now
         row.last_step = step
-        codes = _recovery_codes_replace(user, now)
-        _devices_delete(user)
+        codes = recovery_codes.recovery_codes_replace(user, now)
+        remembered_devices.devices_delete(user)
         accounts.account_record(user, SECOND_FACTOR_ENABLED, actor=user, at=now)
         other_sessions_end(user, now=now)
     return codes
@@ -163,7 +155,7 @@ def recovery_codes_renew(*, user: User, password: str, now: datetime | None = No
     accounts.password_check(user, password, field="password")
     now = now or utcnow()
     with transaction():
-        codes = _recovery_codes_replace(user, now)
+        codes = recovery_codes.recovery_codes_replace(user, now)
         accounts.account_record(user, RECOVERY_CODES_RENEWED, actor=user, at=now)
     return codes
 
@@ -234,14 +226,20 @@ def second_factor_verify(
     if until := login_throttle.lock_end(key, ip, now):
         raise SecondFactorThrottled(until, now)
     with transaction() as session:
-        method = _accept_totp(row, code, now) or _accept_recovery_code(user, code, now)
+        method = _accept_totp(row, code, now) or recovery_codes.recovery_code_accept(
+            user, code, now
+        )
         if method is None:
             session.add(LoginAttempt(email=key, ip=ip, at=now))
         else:
             session.execute(delete(LoginAttempt).where(LoginAttempt.email == key))
             if method == "recovery":
                 accounts.account_record(
-                    user, RECOVERY_CODE_USED, actor=user, at=now, left=recovery_codes_left(user)
+                    user,
+                    RECOVERY_CODE_USED,
+                    actor=user,
+                    at=now,
+                    left=recovery_codes.recovery_codes_left(user),
                 )
     if method is None:
         raise DomainError(
@@ -269,26 +267,6 @@ def _accept_totp(row: SecondFactor, code: str, now: datetime) -> str | None:
     return "totp" if moved == 1 else None
 
 
-def _accept_recovery_code(user: User, code: str, now: datetime) -> str | None:
-    typed = _normalise_recovery(code)
-    if len(typed) != 10:
-        return None
-    hasher = accounts._hasher()
-    for candidate in _unused_codes(user):
-        try:
-            hasher.verify(candidate.code_hash, typed)
-        except (VerificationError, InvalidHashError):
-            continue
-        used = rows_changed(
-            update(RecoveryCode)
-            .where(RecoveryCode.id == candidate.id, RecoveryCode.used_at.is_(None))
-            .values(used_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        return "recovery" if used == 1 else None
-    return None
-
-
 def _matching_step(secret: str, code: str, now: datetime) -> int | None:
     """Return the time step within one step of ``now`` whose code is ``code``, or None."""
     code = "".join((code or "").split())
@@ -300,71 +278,6 @@ def _matching_step(secret: str, code: str, now: datetime) -> int | None:
         if hmac.compare_digest(totp.generate_otp(step), code):
             return step
     return None
-
-
-# --- Remembered devices ----------------------------------------------------------------------
-
-
-def device_cookie_name(user: User) -> str:
-    """Name the cookie of one account, so several people can share a browser."""
-    return f"foi_device_{user.id}"
-
-
-def device_remember(*, user: User, label: str = "", now: datetime | None = None) -> str:
-    """Remember this browser for 30 days; return the signed value of its cookie."""
-    now = now or utcnow()
-    token = secrets.token_urlsafe(32)
-    with transaction() as session:
-        session.add(
-            TrustedDevice(
-                user_id=user.id,
-                token_hash=_sha256(token),
-                label=(label or "")[:200],
-                created_at=now,
-                expires_at=now + timedelta(days=REMEMBER_DAYS),
-            )
-        )
-    return _device_serializer().dumps([user.id, token])
-
-
-def device_recognised(*, user: User, cookie: str | None, now: datetime | None = None) -> bool:
-    """Tell whether ``cookie`` is a remembered device of ``user`` that was not forgotten."""
-    if not cookie:
-        return False
-    try:
-        user_id, token = _device_serializer().loads(cookie, max_age=REMEMBER_DAYS * 86400)
-    except (BadSignature, SignatureExpired, ValueError, TypeError):
-        return False
-    if user_id != user.id or not isinstance(token, str):
-        return False
-    now = now or utcnow()
-    device = db.session.scalar(
-        select(TrustedDevice).where(TrustedDevice.token_hash == _sha256(token))
-    )
-    return device is not None and device.user_id == user.id and device.expires_at > now
-
-
-def devices_count(user: User, now: datetime | None = None) -> int:
-    """Return how many browsers are remembered for the account."""
-    now = now or utcnow()
-    return len(
-        db.session.scalars(
-            select(TrustedDevice.id).where(
-                TrustedDevice.user_id == user.id, TrustedDevice.expires_at > now
-            )
-        ).all()
-    )
-
-
-def devices_forget(*, user: User) -> None:
-    """Forget every remembered browser of the account: each asks for a code again."""
-    with transaction():
-        _devices_delete(user)
-
-
-def devices_delete(user: User) -> None:
-    """Inside the caller's transaction: forget the account's devices (the password changed)."""
-    _devices_delete(user)
 
 
 # --- Ending sessions -------------------------------------------------------------------------
@@ -393,57 +306,11 @@ def _row(user: User) -> SecondFactor | None:
     return db.session.scalar(select(SecondFactor).where(SecondFactor.user_id == user.id))
 
 
-def _unused_codes(user: User) -> list[RecoveryCode]:
-    return list(
-        db.session.scalars(
-            select(RecoveryCode)
-            .where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
-            .order_by(RecoveryCode.id)
-        )
-    )
-
-
-def _recovery_codes_replace(user: User, now: datetime) -> list[str]:
-    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    hasher = accounts._hasher()
-    codes = ["".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10))]
-    while len(codes) < RECOVERY_CODES:
-        codes.append("".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10)))
-    for code in codes:
-        db.session.add(RecoveryCode(user_id=user.id, code_hash=hasher.hash(code), created_at=now))
-    return [f"{code[:5]}-{code[5:]}" for code in codes]
-
-
-def recovery_codes_set(user: User, codes: list[str], now: datetime | None = None) -> None:
-    """Inside the caller's transaction: give the account these recovery codes (demo data)."""
-    hasher = accounts._hasher()
-    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    for code in codes:
-        code_hash = code if code.startswith("$argon2") else hasher.hash(_normalise_recovery(code))
-        db.session.add(RecoveryCode(user_id=user.id, code_hash=code_hash, created_at=now))
-
-
-def _normalise_recovery(code: str) -> str:
-    return "".join(ch for ch in (code or "").lower() if ch.isalnum())
-
-
 def _forget(user: User) -> None:
     db.session.execute(delete(SecondFactor).where(SecondFactor.user_id == user.id))
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.execute(delete(Passkey).where(Passkey.user_id == user.id))  # foi.services.passkeys
-    _devices_delete(user)
-
-
-def _devices_delete(user: User) -> None:
-    db.session.execute(delete(TrustedDevice).where(TrustedDevice.user_id == user.id))
-
-
-def _sha256(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _device_serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="foi-trusted-device")
+    remembered_devices.devices_delete(user)
 
 
 def _qr_svg(uri: str) -> str:

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from foi.extensions import db
 from foi.models import AccountEvent, LoginAttempt, Passkey
-from foi.services.second_factor import device_cookie_name, second_factor_reset
+from foi.services.remembered_devices import device_cookie_name
+from foi.services.second_factor import second_factor_reset
 from tests.accounts.soft_passkey import SoftPasskey
 from tests.factories import PASSWORD, make_user
 

@@ -29,7 +29,7 @@ from wtforms.validators import DataRequired, Length
 
 from foi.models import User
 from foi.ratelimits.web import reshow, too_many
-from foi.services import passkeys
+from foi.services import passkeys, recovery_codes, remembered_devices
 from foi.services import second_factor as sf
 from foi.services.errors import DomainError
 from foi.services.selectors import user_by_id
@@ -93,8 +93,8 @@ def password_step_done(user: User, *, remember: bool, next_url: str | None):
     from foi.web.auth.views import home_for
 
     target = safe_next(next_url, "")
-    if sf.second_factor_enabled(user) and not sf.device_recognised(
-        user=user, cookie=request.cookies.get(sf.device_cookie_name(user))
+    if sf.second_factor_enabled(user) and not remembered_devices.device_recognised(
+        user=user, cookie=request.cookies.get(remembered_devices.device_cookie_name(user))
     ):
         session[PENDING] = {
             "user": user.id,
@@ -155,7 +155,7 @@ def second_factor_login():
                     _(
                         "You used a recovery code: %(num)d left. Make new ones on your account "
                         "page if you are running out.",
-                        num=sf.recovery_codes_left(user),
+                        num=recovery_codes.recovery_codes_left(user),
                     ),
                     "warning",
                 )
@@ -188,11 +188,11 @@ def complete_login(user: User, state: dict, remember_device: bool, respond):
 
 
 def _remember_device(response, user: User) -> None:
-    value = sf.device_remember(user=user, label=request.user_agent.string)
+    value = remembered_devices.device_remember(user=user, label=request.user_agent.string)
     response.set_cookie(
-        sf.device_cookie_name(user),
+        remembered_devices.device_cookie_name(user),
         value,
-        max_age=sf.REMEMBER_DAYS * 86400,
+        max_age=remembered_devices.REMEMBER_DAYS * 86400,
         path=url_for("auth.login"),  # sent only to the login pages, which read it
         secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
         httponly=True,
@@ -228,8 +228,8 @@ def _render(status=200, **forms):
         "enabled": enabled,
         "required": sf.second_factor_required(user),
         "setup": None if enabled else sf.second_factor_setup_start(user=user),
-        "codes_left": sf.recovery_codes_left(user) if enabled else 0,
-        "devices": sf.devices_count(user) if enabled else 0,
+        "codes_left": recovery_codes.recovery_codes_left(user) if enabled else 0,
+        "devices": remembered_devices.devices_count(user) if enabled else 0,
         "setup_form": forms.get("setup_form") or SetUpForm(prefix="setup", formdata=None),
         "renew_form": forms.get("renew_form") or PasswordConfirmForm(prefix="renew", formdata=None),
         "disable_form": forms.get("disable_form")
@@ -293,7 +293,7 @@ def second_factor_recovery_codes():
 @login_required
 def second_factor_devices_forget():
     """Make every remembered browser of the account ask for a code again."""
-    sf.devices_forget(user=current_user)
+    remembered_devices.devices_forget(user=current_user)
     flash(_("Every device asks for a code again at the next login."), "success")
     return redirect(url_for("auth.second_factor"))
 
