@@ -26,7 +26,7 @@ from foi.services.follows import followers_notify_published
 from foi.services.history import notify_requester, record
 from foi.services.permissions import Action, ensure_allowed
 from foi.services.public_files import PhotoNotCleaned, file_prepare_public
-from foi.services.review import decided_files, public_text_without
+from foi.services.review import decided_files, file_decision_record, public_text_without
 from foi.services.search_index import index_request
 from foi.services.storage import file_store
 
@@ -108,15 +108,8 @@ def _release_files(
         findings = [] if released else _hidden_data(store, doc)
         decision = decisions.get(doc.id, HOLD) if findings else None
         if decision == KEEP_PRIVATE:
-            record(
-                req,
-                EventKind.FILE_KEPT_PRIVATE,
-                actor=actor,
-                visibility=INTERNAL,
-                text=doc.filename,
-                doc_id=doc.id,
-                findings=[f.code for f in findings],
-                at=now,
+            file_decision_record(
+                req, EventKind.FILE_KEPT_PRIVATE, actor, doc, [f.code for f in findings], now
             )
             continue
         if not findings or decision == RELEASE:
@@ -127,15 +120,8 @@ def _release_files(
                 decision = HOLD
             else:
                 if decision == RELEASE:
-                    record(
-                        req,
-                        EventKind.FILE_RELEASED,
-                        actor=actor,
-                        visibility=INTERNAL,
-                        text=doc.filename,
-                        doc_id=doc.id,
-                        findings=[f.code for f in findings],
-                        at=now,
+                    file_decision_record(
+                        req, EventKind.FILE_RELEASED, actor, doc, [f.code for f in findings], now
                     )
                     findings = []
         if findings:

@@ -101,6 +101,30 @@ def document_for_staff(actor: User, doc_id: int) -> Document:
     return doc
 
 
+def file_decision_record(
+    req: InfoRequest,
+    kind: str,
+    actor: User | None,
+    doc: Document,
+    findings: list[str],
+    now: datetime,
+) -> None:
+    """Record in the staff's history what was decided on a file: released or kept private.
+
+    ``findings`` are the codes of what its check found (the details may hold personal data).
+    """
+    record(
+        req,
+        kind,
+        actor=actor,
+        visibility=INTERNAL,
+        text=doc.filename,
+        doc_id=doc.id,
+        findings=findings,
+        at=now,
+    )
+
+
 def file_release(*, actor: User, doc: Document, checked: bool, now: datetime | None = None) -> None:
     """Publish a held file as it is, once the coordinator says they checked it."""
     now = now or utcnow()
@@ -115,15 +139,8 @@ def file_release(*, actor: User, doc: Document, checked: bool, now: datetime | N
     with transaction():
         file_prepare_public(doc)
         doc.public = req.is_published
-        record(
-            req,
-            EventKind.FILE_RELEASED,
-            actor=actor,
-            visibility=INTERNAL,
-            text=doc.filename,
-            doc_id=doc.id,
-            findings=[f.code for f in held_findings(doc)],
-            at=now,
+        file_decision_record(
+            req, EventKind.FILE_RELEASED, actor, doc, [f.code for f in held_findings(doc)], now
         )
         _reindex(req)
 

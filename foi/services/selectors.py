@@ -103,38 +103,27 @@ def requests_grouped(requests_: list[InfoRequest]) -> list[list[InfoRequest]]:
     return out
 
 
-def group_others(req: InfoRequest) -> list[InfoRequest]:
-    """Return the other requests sent together with ``req``, as its requester sees them."""
+def _group_others_where(req: InfoRequest, condition) -> list[InfoRequest]:
+    """Return the other requests of ``req``'s group that meet ``condition``, oldest first."""
     if req.group_id is None:
         return []
     return list(
         db.session.scalars(
             select(InfoRequest)
-            .where(
-                InfoRequest.group_id == req.group_id,
-                InfoRequest.requester_id == req.requester_id,
-                InfoRequest.id != req.id,
-            )
+            .where(InfoRequest.group_id == req.group_id, InfoRequest.id != req.id, condition)
             .order_by(InfoRequest.id)
         )
     )
+
+
+def group_others(req: InfoRequest) -> list[InfoRequest]:
+    """Return the other requests sent together with ``req``, as its requester sees them."""
+    return _group_others_where(req, InfoRequest.requester_id == req.requester_id)
 
 
 def group_published(req: InfoRequest) -> list[InfoRequest]:
     """Return the other published requests sent together with ``req``: the archive's view."""
-    if req.group_id is None:
-        return []
-    return list(
-        db.session.scalars(
-            select(InfoRequest)
-            .where(
-                InfoRequest.group_id == req.group_id,
-                InfoRequest.id != req.id,
-                InfoRequest.is_public,
-            )
-            .order_by(InfoRequest.id)
-        )
-    )
+    return _group_others_where(req, InfoRequest.is_public)
 
 
 def _queue_statement(
