@@ -3,7 +3,10 @@
 from functools import wraps
 
 from flask import abort, current_app, flash, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from wtforms import RadioField
+from wtforms.validators import Optional
 
 from foi.services.errors import DomainError, NotFound
 
@@ -47,3 +50,20 @@ def role_required(*roles):
         return wrapped
 
     return decorator
+
+
+def urgency_field() -> RadioField:
+    """Return the "Is it urgent?" choice of a new request (the law's shorter periods).
+
+    A new field each call: a form's fields are shown in the order they were made.
+    """
+    return RadioField(
+        _l("Is it urgent?"),
+        default="",
+        choices=[
+            ("", _l("No, the usual period applies")),
+            ("life", _l("Yes: it concerns a person's life, health or liberty (48 hours)")),
+            ("timeliness", _l("Yes: the information would lose its value if late (24 hours)")),
+        ],
+        validators=[Optional()],
+    )

@@ -6,7 +6,6 @@ from wtforms import (
     BooleanField,
     HiddenField,
     MultipleFileField,
-    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -14,6 +13,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from foi.web.forms import urgency_field
 
 
 class RequestForm(FlaskForm):
@@ -45,16 +46,7 @@ class RequestForm(FlaskForm):
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
     )
-    urgency = RadioField(
-        _l("Is it urgent?"),
-        default="",
-        choices=[
-            ("", _l("No, the usual period applies")),
-            ("life", _l("Yes: it concerns a person's life, health or liberty (48 hours)")),
-            ("timeliness", _l("Yes: the information would lose its value if late (24 hours)")),
-        ],
-        validators=[Optional()],
-    )
+    urgency = urgency_field()
     publish_name = BooleanField(
         _l("Show my name next to the request in the public archive"),
         description=_l("Your e-mail and address are never shown."),

@@ -16,23 +16,7 @@ from foi.services.oversight_letters import oversight_letter_reply
 from foi.services.selectors import request_for_staff
 from foi.web.forms import form_status, show_error
 from foi.web.officer import bp, staff_only
-from foi.web.officer.forms import (
-    AnswerForm,
-    ApproveForm,
-    AssignForm,
-    ClaimForm,
-    ClarificationForm,
-    DeclineForm,
-    ExtendForm,
-    FlagForm,
-    MessageForm,
-    NoteForm,
-    OversightReplyForm,
-    ReleaseForm,
-    RouteForm,
-    TransferForm,
-)
-from foi.web.officer.request_page import file_decisions, page_forms, render_detail
+from foi.web.officer.request_page import FORMS, file_decisions, page_forms, render_detail
 
 
 def _published_message(done: publishing.Publication) -> str:
@@ -49,60 +33,51 @@ def _published_message(done: publishing.Publication) -> str:
     )
 
 
-# Each action: the form class, the service call, and the message on success (a text, or a
-# function of what the service returned).
+# Each action (its form is request_page.FORMS's): the service call's arguments from the form,
+# the service, and the message on success (a text, or a function of what the service returned).
 ACTIONS = {
     "assign": (
-        AssignForm,
         lambda f: dict(assignee_id=f.assignee_id.data or None),
         answering.request_assign,
         _l("Assignment saved."),
     ),
-    "note": (NoteForm, lambda f: dict(text=f.text.data), answering.request_note, _l("Note added.")),
+    "note": (lambda f: dict(text=f.text.data), answering.request_note, _l("Note added.")),
     "message": (
-        MessageForm,
         lambda f: dict(text=f.text.data),
         answering.request_message,
         _l("Message sent to the requester."),
     ),
     "route": (
-        RouteForm,
         lambda f: dict(department_id=f.department_id.data or None),
         claims.request_route,
         _l("Routed; the department's officers see it under “Unclaimed”."),
     ),
     "claim": (
-        ClaimForm,
         lambda f: {},
         claims.request_claim,
         _l("You claimed this request: it is yours to work on."),
     ),
     "release": (
-        ReleaseForm,
         lambda f: dict(reason=f.reason.data),
         claims.request_release_claim,
         _l("Claim released: the request is unclaimed again."),
     ),
     "transfer": (
-        TransferForm,
         lambda f: dict(agency_id=f.agency_id.data, reason=f.reason.data),
         answering.request_transfer,
         _l("Request transferred; the requester was told."),
     ),
     "clarify": (
-        ClarificationForm,
         lambda f: dict(question=f.question.data),
         answering.request_ask_clarification,
         _l("Question sent; the clock waits for the answer."),
     ),
     "extend": (
-        ExtendForm,
         lambda f: dict(days=f.days.data, reason=f.reason.data),
         answering.request_extend,
         _l("Deadline extended; the requester was told."),
     ),
     "answer": (
-        AnswerForm,
         lambda f: dict(
             outcome=f.outcome.data,
             text=f.text.data,
@@ -113,7 +88,6 @@ ACTIONS = {
         _l("Answer sent to the requester."),
     ),
     "approve": (
-        ApproveForm,
         lambda f: dict(
             public_text=f.public_text.data or "",
             passages=review.parse_lines(f.passages.data),
@@ -123,19 +97,16 @@ ACTIONS = {
         _published_message,
     ),
     "decline": (
-        DeclineForm,
         lambda f: dict(reason=f.reason.data),
         publishing.response_decline,
         _l("The answer stays unpublished."),
     ),
     "oversight_reply": (
-        OversightReplyForm,
         lambda f: dict(text=f.text.data),
         oversight_letter_reply,
         _l("Reply sent to the oversight body."),
     ),
     "flag": (
-        FlagForm,
         lambda f: dict(reason=f.reason.data, note=f.note.data, document_id=f.target.data or None),
         moderation.moderation_flag,
         _l("Sent to the site's administrators; they decide whether to hide it."),
@@ -150,8 +121,8 @@ def act(reference: str, action: str):
     if action not in ACTIONS:
         abort(404)
     req = request_for_staff(current_user, reference)
-    form_class, arguments, service, message = ACTIONS[action]
-    form = form_class(prefix=action)
+    arguments, service, message = ACTIONS[action]
+    form = FORMS[action](prefix=action)
     bound = page_forms(req, **{action: form})  # fills choices so that validation can check them
     if form.validate_on_submit():
         files = getattr(form, "attachments", None)

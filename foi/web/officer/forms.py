@@ -18,6 +18,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from foi.labels import CHANNEL_LABELS
 from foi.models.request import OFFLINE_CHANNELS
+from foi.web.forms import urgency_field
 from foi.web.presenters import OUTCOME_LABELS
 
 
@@ -176,16 +177,7 @@ class OfflineRequestForm(FlaskForm):
         ],
         description=_l("The text of the letter, or what the person asked for on the phone."),
     )
-    urgency = RadioField(
-        _l("Is it urgent?"),
-        default="",
-        choices=[
-            ("", _l("No, the usual period applies")),
-            ("life", _l("Yes: it concerns a person's life, health or liberty (48 hours)")),
-            ("timeliness", _l("Yes: the information would lose its value if late (24 hours)")),
-        ],
-        validators=[Optional()],
-    )
+    urgency = urgency_field()
     lang = SelectField(
         _l("Language of the request"),
         # Each language named in itself, marked so that screen readers pronounce it so.
