@@ -348,14 +348,12 @@ def request_withdraw(
     now = now or utcnow()
     ensure_allowed(requester, req, Action.WITHDRAW)
     with transaction():
-        request_transition(req, EventKind.WITHDRAWN)
-        req.due_at = None
-        record(
-            req,
-            EventKind.WITHDRAWN,
-            actor=requester,
-            visibility=PUBLIC,
-            text=reason.strip(),
-            at=now,
-        )
+        withdrawal_record(req, actor=requester, text=reason.strip(), now=now)
         notify_staff(req, "withdrawn")
+
+
+def withdrawal_record(req: InfoRequest, *, actor: User, text: str, now: datetime, **data) -> None:
+    """Inside the caller's transaction: the request is withdrawn, its clock stops (public)."""
+    request_transition(req, EventKind.WITHDRAWN)
+    req.due_at = None
+    record(req, EventKind.WITHDRAWN, actor=actor, visibility=PUBLIC, text=text, at=now, **data)

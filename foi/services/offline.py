@@ -42,6 +42,7 @@ from foi.services.filing import (
     documents_add,
     next_reference,
     store_uploads,
+    withdrawal_record,
 )
 from foi.services.history import notify_requester, record
 from foi.services.ocr import documents_ocr_enqueue
@@ -416,17 +417,7 @@ def offline_withdrawal_record(
     if not reason:
         raise DomainError(_l("Say how and why the requester withdrew the request."), field="reason")
     with transaction():
-        request_transition(req, EventKind.WITHDRAWN)
-        req.due_at = None
-        record(
-            req,
-            EventKind.WITHDRAWN,
-            actor=actor,
-            visibility=PUBLIC,
-            text=reason,
-            channel="offline",
-            at=now,
-        )
+        withdrawal_record(req, actor=actor, text=reason, now=now, channel="offline")
 
 
 def waiting_letters(req: InfoRequest) -> list[PostLetter]:
