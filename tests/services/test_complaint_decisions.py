@@ -10,7 +10,8 @@ from foi.extensions import db
 from foi.models import OutboxMessage
 from foi.services.answering import request_answer
 from foi.services.complaint_alerts import complaint_reminders_sweep
-from foi.services.complaints import complaint_decide, complaint_extend, complaint_lodge
+from foi.services.complaint_decisions import complaint_decide, complaint_extend
+from foi.services.complaints import complaint_lodge
 from foi.services.compliance import compliance
 from foi.services.errors import DomainError, NotFound
 from foi.services.publishing import response_approve

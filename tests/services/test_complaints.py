@@ -7,13 +7,8 @@ import pytest
 
 from foi.models import Complaint
 from foi.services.answering import request_answer
-from foi.services.complaints import (
-    complaint_decide,
-    complaint_extend,
-    complaint_lodge,
-    complaint_option,
-    complaints_for_oversight,
-)
+from foi.services.complaint_decisions import complaint_decide, complaint_extend
+from foi.services.complaints import complaint_lodge, complaint_option, complaints_for_oversight
 from foi.services.errors import DomainError, NotAllowed, NotFound
 from tests.factories import file_request, make_agency, make_user
 

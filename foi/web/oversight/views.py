@@ -7,6 +7,7 @@ from flask_login import current_user
 from foi.i18n import current_locale
 from foi.models.base import utcnow
 from foi.models.user import OMBUDSMAN
+from foi.services import complaint_decisions
 from foi.services import complaints as service
 from foi.services.deadlines import law_pack, request_law
 from foi.services.errors import DomainError
@@ -86,7 +87,7 @@ def extend(complaint_id: int):
     form = ExtendForm(prefix=f"extend{complaint_id}")
     if form.validate_on_submit():
         try:
-            service.complaint_extend(
+            complaint_decisions.complaint_extend(
                 actor=current_user, complaint=complaint, reason=form.reason.data
             )
         except DomainError as exc:
@@ -113,7 +114,7 @@ def decide(complaint_id: int):
     form = DecideForm(prefix=f"decide{complaint_id}")
     if form.validate_on_submit():
         try:
-            service.complaint_decide(
+            complaint_decisions.complaint_decide(
                 actor=current_user,
                 complaint=complaint,
                 outcome=form.outcome.data,
