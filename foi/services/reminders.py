@@ -15,6 +15,8 @@ the history event and the new moment commit together, one batch at a time, so:
   key already there and no history event is written for it;
 - a moved deadline (extension, transfer, clarification) bumps the version: the new date gets its
   own reminders and the old date's are never sent.
+
+What each notice says, and to whom, is ``reminder_notices``.
 """
 
 from __future__ import annotations
@@ -24,23 +26,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import cast
 
 from sqlalchemy import bindparam, delete, func, select, true, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import aliased
 
 from foi.extensions import db
-from foi.law import complaint_window
 from foi.law.calendar import WorkingCalendar
-from foi.law.citations import cite
-from foi.links import RequestLinks
-from foi.mail.bulk import Mail, MailRenderer, driver_cursor, enqueue_many, insert_rows
+from foi.mail.bulk import Mail, driver_cursor, enqueue_many, insert_rows
 from foi.models import Agency, Event, InfoRequest, ReminderSchedule, RequestContact, User
 from foi.models.request import INTERNAL
-from foi.models.user import COORDINATOR
 from foi.requests.states import EventKind, RequestStatus
-from foi.services.deadlines import law_calendar, law_pack
+from foi.services.reminder_notices import AgencyNames, DueRequest, Person, SweepContext, notices_due
 
 log = logging.getLogger("foi.jobs")
 
@@ -59,39 +56,6 @@ class SweepResult:
     notified: int = 0
     messages: int = 0
     batches: int = 0
-
-
-class _Agency:
-    """The agency fields e-mail templates use, without loading the ORM object."""
-
-    def __init__(self, name_az: str, name_en: str, name_ru: str) -> None:
-        self._names = {"az": name_az, "en": name_en, "ru": name_ru}
-
-    def name(self, locale: str = "az") -> str:
-        return self._names.get(locale) or self._names["az"]
-
-
-@dataclass
-class _Person:
-    id: int | None  # None: a requester with no account (received off-line)
-    email: str
-    display_name: str
-    locale: str
-
-
-@dataclass
-class _Request:
-    id: int
-    reference: str
-    subject: str
-    status: str
-    due_at: datetime | None
-    deadline_version: int
-    agency_id: int
-    law_code: str
-    agency: _Agency
-    assignee: _Person | None
-    requester: _Person
 
 
 def first_day_within(cal: WorkingCalendar, due_day: date, mark: int) -> date:
@@ -133,7 +97,7 @@ def reminder_plan(
 
 def _load_batch(
     now: datetime, batch: int, after: tuple | None
-) -> tuple[list[_Request], tuple | None]:
+) -> tuple[list[DueRequest], tuple | None]:
     """Read the next ``batch`` requests waiting at ``now``, after the place ``after``.
 
     Return them and the place of the last one. Reading on from the last place rather than from
@@ -211,7 +175,7 @@ def _load_batch(
         ) = row
         place = (place, rid)
         result.append(
-            _Request(
+            DueRequest(
                 rid,
                 ref,
                 subject,
@@ -220,131 +184,19 @@ def _load_batch(
                 version,
                 agency_id,
                 law,
-                _Agency(n_az, n_en, n_ru),
-                _Person(a_id, a_email, a_name, a_locale) if a_id and a_active else None,
-                _Person(q_id, q_email, q_name, q_locale),
+                AgencyNames(n_az, n_en, n_ru),
+                Person(a_id, a_email, a_name, a_locale) if a_id and a_active else None,
+                Person(q_id, q_email, q_name, q_locale),
             )
         )
     return result, place
-
-
-class _Context:
-    """What a sweep looks up once: calendars, packs, coordinators, links."""
-
-    def __init__(self) -> None:
-        self.calendars: dict[str, WorkingCalendar] = {}
-        self.coordinators: dict[int, list[_Person]] = {}
-        self.renderer = MailRenderer()
-        self.links = RequestLinks()
-
-    def calendar(self, law: str) -> WorkingCalendar:
-        if law not in self.calendars:
-            self.calendars[law] = law_calendar(law)
-        return self.calendars[law]
-
-    def coordinators_of(self, agency_ids: set[int]) -> None:
-        missing = agency_ids - set(self.coordinators)
-        for agency_id in missing:
-            self.coordinators[agency_id] = []
-        if missing:
-            rows = db.session.execute(
-                select(User.agency_id, User.id, User.email, User.display_name, User.locale)
-                .where(User.agency_id.in_(missing), User.role == COORDINATOR, User.active.is_(True))
-                .order_by(User.id)
-            )
-            for agency, user_id, email, name, locale in rows:
-                # Never None: the query asked for these agencies' coordinators only.
-                self.coordinators[cast(int, agency)].append(_Person(user_id, email, name, locale))
-
-
-def _complaint_fields(req: _Request, ctx: _Context, locale: str) -> dict[str, str]:
-    """Say where and by when the requester may complain about the missed deadline."""
-    pack = law_pack(req.law_code)
-    body = pack.oversight
-    fields = {
-        "complain_to": body.name.get(locale) or body.name.get("en", ""),
-        "complain_article": cite(body.article, locale),
-        "complain_url": body.url,
-        "complain_by": "",
-        "complain_by_article": "",
-    }
-    if req.due_at is None:  # no deadline, nothing missed (the sweep only warns of a due date)
-        return fields
-    try:
-        window = complaint_window(pack, ctx.calendar(req.law_code), req.due_at)
-    except LookupError:
-        return fields  # the law sets no time limit for complaining
-    fields.update(
-        complain_by=ctx.renderer.date(window.due_at, locale),
-        complain_by_article=cite(pack.complaint_window.article, locale),
-    )
-    return fields
-
-
-def _fields(req: _Request, person: _Person, link: str, ctx: _Context) -> dict[str, str]:
-    return {
-        "reference": req.reference,
-        "subject": req.subject,
-        "name": person.display_name,
-        "due": ctx.renderer.datetime(req.due_at, person.locale) if req.due_at else "",
-        "link": link,
-    }
-
-
-def _notices(req: _Request, kind: str, left: int, ctx: _Context) -> list[Mail]:
-    version = f"v{req.deadline_version}"
-    staff_link = ctx.links.staff_request(req.reference)
-    if kind == "overdue":
-        people = list(ctx.coordinators[req.agency_id])
-        if req.assignee and all(p.id != req.assignee.id for p in people):
-            people.append(req.assignee)
-        mails = [
-            Mail(
-                f"req:{req.id}:overdue:{version}:u{p.id}",
-                p.email,
-                "staff_overdue",
-                p.locale,
-                fields=_fields(req, p, staff_link, ctx),
-            )
-            for p in people
-        ]
-        who = req.requester
-        link = ctx.links.requester_request(req.reference)
-        mails.append(
-            Mail(
-                f"req:{req.id}:overdue:{version}:requester",
-                who.email,
-                "requester_overdue",
-                who.locale,
-                fields={
-                    **_fields(req, who, link, ctx),
-                    "agency": req.agency.name(who.locale),
-                    **_complaint_fields(req, ctx, who.locale),
-                    # The complaint form on the request's page: the law's own ground is met.
-                    "complain_here": f"{link}#complaint",
-                },
-            )
-        )
-        return mails
-    people = [req.assignee] if req.assignee else ctx.coordinators[req.agency_id]
-    return [
-        Mail(
-            f"req:{req.id}:{kind}:{version}:u{p.id}",
-            p.email,
-            "staff_due_soon",
-            p.locale,
-            {"days_left": left},
-            _fields(req, p, staff_link, ctx),
-        )
-        for p in people
-    ]
 
 
 def _sweep_batch(
     now: datetime,
     batch: int,
     marks: tuple[int, ...],
-    ctx: _Context,
+    ctx: SweepContext,
     result: SweepResult,
     after: tuple | None,
 ) -> tuple[int, tuple | None]:
@@ -363,7 +215,7 @@ def _sweep_batch(
             continue
         try:
             kind, left, next_at = reminder_plan(ctx.calendar(req.law_code), req.due_at, now, marks)
-            notices = _notices(req, kind, left, ctx) if kind else []
+            notices = notices_due(req, kind, left, ctx) if kind else []
         except Exception:  # one broken row must not stop every other reminder
             log.exception("reminders: request %s skipped for now", req.id)
             moves.append({"rid": req.id, "nxt": now + POISON_DELAY})
@@ -443,7 +295,7 @@ def reminders_sweep(
     ``keep_going()`` turns false (the scheduler lost its lease).
     """
     marks = tuple(sorted(set(reminder_days)))
-    result, ctx = SweepResult(), _Context()
+    result, ctx = SweepResult(), SweepContext()
     conflicts, place = 0, None
     while keep_going():
         try:
