@@ -1,14 +1,18 @@
 """Annual reports: the figures, the CLI that writes the country's PDF, who may download which."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from foi.models.base import utcnow
 from foi.models.user import ADMIN
 from foi.services import answering, reports
 from tests.documents_web.helpers import pdf_text
 from tests.factories import file_request, make_agency, make_user
 
-YEAR = utcnow().year
+# A fixed moment, not today: a report counts by the year in Baku, which differs from the UTC
+# year for four hours every New Year's Eve. Tuesday 10 June 2025, 10:00 in Baku.
+MOMENT = datetime(2025, 6, 10, 6, 0, tzinfo=UTC)
+YEAR = 2025
 
 
 @pytest.fixture
@@ -18,28 +22,38 @@ def year_of_requests(app, tmp_path):
     health = make_agency(slug="health", name_en="Ministry of Health")
     officer = make_user("officer", finance)
     citizen = make_user("citizen")
-    given = file_request(citizen, finance)
-    answering.request_answer(actor=officer, req=given, outcome="given", text="Budget attached.")
-    refused = file_request(citizen, finance)
+    at = dict(now=MOMENT)
+    given = file_request(citizen, finance, **at)
     answering.request_answer(
-        actor=officer, req=refused, outcome="refused", text="Secret.", grounds=["state_secret"]
+        actor=officer, req=given, outcome="given", text="Budget attached.", **at
     )
-    partial = file_request(citizen, finance)
+    refused = file_request(citizen, finance, **at)
+    answering.request_answer(
+        actor=officer,
+        req=refused,
+        outcome="refused",
+        text="Secret.",
+        grounds=["state_secret"],
+        **at,
+    )
+    partial = file_request(citizen, finance, **at)
     answering.request_answer(
         actor=officer,
         req=partial,
         outcome="partial",
         text="In part.",
         grounds=["state_secret", "private_data"],
+        **at,
     )
-    moved = file_request(citizen, finance)
+    moved = file_request(citizen, finance, **at)
     answering.request_transfer(
         actor=officer,
         req=moved,
         agency_id=health.id,
         reason="Hospitals belong to the Ministry of Health.",
+        **at,
     )
-    file_request(citizen, health)
+    file_request(citizen, health, **at)
     yield finance, health
     app.config.pop("REPORTS_DIR", None)
 
@@ -148,7 +162,8 @@ def test_complaints_to_the_oversight_body_are_counted_for_the_agency(year_of_req
             lodged_by_id=req.requester_id,
             ground="refused",
             text="The refusal gives no reasons.",
-            due_at=utcnow(),
+            lodged_at=MOMENT + timedelta(days=3),
+            due_at=MOMENT + timedelta(days=33),
         )
     )
     db.session.commit()
