@@ -27,7 +27,7 @@ from foi.models.base import utcnow
 from foi.models.request import URGENCY_LIFE, URGENCY_TIMELINESS
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
-from foi.services.filing import MAX_BODY, MAX_SUBJECT
+from foi.services.filing import body_length_check, subject_length_check
 
 
 def draft_save(
@@ -49,24 +49,8 @@ def draft_save(
     """
     now = now or utcnow()
     subject, body = (subject or "").strip(), (body or "").rstrip()
-    if len(subject) > MAX_SUBJECT:
-        raise DomainError(
-            lazy_ngettext(
-                "Keep the subject under %(num)d character.",
-                "Keep the subject under %(num)d characters.",
-                MAX_SUBJECT,
-            ),
-            field="subject",
-        )
-    if len(body) > MAX_BODY:
-        raise DomainError(
-            lazy_ngettext(
-                "Keep the request under %(num)d character.",
-                "Keep the request under %(num)d characters.",
-                MAX_BODY,
-            ),
-            field="body",
-        )
+    subject_length_check(subject)
+    body_length_check(body)
     if urgency not in (URGENCY_LIFE, URGENCY_TIMELINESS):
         urgency = None
     if draft is not None and draft.owner_id != owner.id:

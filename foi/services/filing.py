@@ -105,11 +105,8 @@ def documents_add(
     return documents
 
 
-def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[str, str]:
-    """Return the subject and text stripped, or raise DomainError at the field that is wrong."""
-    subject, body = subject.strip(), body.strip()
-    if not subject:
-        raise DomainError(_l("Say in a few words what you are asking for."), field="subject")
+def subject_length_check(subject: str) -> None:
+    """Refuse a subject longer than ``MAX_SUBJECT``, by its field."""
     if len(subject) > MAX_SUBJECT:
         raise DomainError(
             lazy_ngettext(
@@ -119,8 +116,10 @@ def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[st
             ),
             field="subject",
         )
-    if not body:
-        raise DomainError(_l("Describe the information you are asking for."), field="body")
+
+
+def body_length_check(body: str) -> None:
+    """Refuse a request's text longer than ``MAX_BODY``, by its field."""
     if len(body) > MAX_BODY:
         raise DomainError(
             lazy_ngettext(
@@ -130,6 +129,17 @@ def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[st
             ),
             field="body",
         )
+
+
+def check_request_text(subject: str, body: str, urgency: str | None) -> tuple[str, str]:
+    """Return the subject and text stripped, or raise DomainError at the field that is wrong."""
+    subject, body = subject.strip(), body.strip()
+    if not subject:
+        raise DomainError(_l("Say in a few words what you are asking for."), field="subject")
+    subject_length_check(subject)
+    if not body:
+        raise DomainError(_l("Describe the information you are asking for."), field="body")
+    body_length_check(body)
     if urgency not in (None, URGENCY_LIFE, URGENCY_TIMELINESS):
         raise DomainError(_l("Choose one of the urgency options."), field="urgency")
     return subject, body
