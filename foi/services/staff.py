@@ -1,4 +1,6 @@
-"""Administrators manage accounts: invite staff, change roles, deactivate and reactivate.
+"""Administrators manage accounts: the list and one account's page, inviting staff.
+
+Changing a role, agency or department, deactivating and reactivating are ``staff_changes``.
 
 Every function here is for administrators only; anyone else learns nothing (``NotFound``).
 The exception is ``account_create``, for the server's operator at the command line.
@@ -7,7 +9,6 @@ Each change is one transaction with one entry in the account's audit trail (``Ac
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
@@ -15,13 +16,10 @@ from sqlalchemy import func, or_, select
 
 from foi.extensions import db
 from foi.mail.outbox import enqueue
-from foi.models import Agency, Department, InfoRequest, User
-from foi.models.account_event import DEACTIVATED, INVITED, REACTIVATED, UPDATED, AccountEvent
+from foi.models import Agency, User
+from foi.models.account_event import INVITED, AccountEvent
 from foi.models.base import utcnow
-from foi.models.request import INTERNAL
-from foi.models.user import ADMIN, CITIZEN, COORDINATOR, OFFICER, OMBUDSMAN, ROLES, STAFF_ROLES
-from foi.requests.states import OPEN, EventKind
-from foi.services import login_sessions
+from foi.models.user import ADMIN, COORDINATOR, OFFICER, OMBUDSMAN, ROLES, STAFF_ROLES
 from foi.services.accounts import (
     DELETED_DOMAIN,
     MIN_PASSWORD,
@@ -33,9 +31,7 @@ from foi.services.accounts import (
 )
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
-from foi.services.history import record
 from foi.services.invitations import invitation_link
-from foi.services.login_sessions import sessions_end
 
 #: The roles an administrator may give; citizens register themselves.
 INVITABLE_ROLES = (OFFICER, COORDINATOR, OMBUDSMAN, ADMIN)
@@ -45,19 +41,21 @@ INVITABLE_ROLES = (OFFICER, COORDINATOR, OMBUDSMAN, ADMIN)
 CREATED = "created"
 
 
-def _ensure_admin(actor: User) -> None:
+def admin_ensure(actor: User) -> None:
+    """Refuse anyone but an administrator, who learns nothing (``NotFound``)."""
     if not (actor.is_authenticated and actor.role == ADMIN):
         raise NotFound()
 
 
-def _account(user_id: int) -> User:
+def account_of(user_id: int) -> User:
+    """Return the account ``user_id``, or raise ``NotFound``."""
     user = db.session.get(User, user_id)
     if user is None:
         raise NotFound()
     return user
 
 
-def _agency_for(role: str, agency_id: int | None) -> Agency | None:
+def agency_for_role(role: str, agency_id: int | None) -> Agency | None:
     """Return the agency an account of ``role`` belongs to; officers need one, others none."""
     if role not in STAFF_ROLES:
         return None
@@ -98,7 +96,7 @@ def users_page(
     per_page: int = 50,
 ) -> UserPage:
     """Return one page of accounts matching the search (name or e-mail) and the filters."""
-    _ensure_admin(actor)
+    admin_ensure(actor)
     stmt = select(User)
     if query := query.strip():
         # SQLite's lower() folds ASCII only: also match the words as typed (e.g. "Əli").
@@ -131,7 +129,7 @@ def users_page(
 
 def account_history(*, actor: User, user_id: int, limit: int = 50) -> list[AccountEvent]:
     """Return the newest changes to an account, newest first."""
-    _ensure_admin(actor)
+    admin_ensure(actor)
     return list(
         db.session.scalars(
             select(AccountEvent)
@@ -144,8 +142,8 @@ def account_history(*, actor: User, user_id: int, limit: int = 50) -> list[Accou
 
 def account_get(*, actor: User, user_id: int) -> User:
     """Return an account for an administrator to look at."""
-    _ensure_admin(actor)
-    return _account(user_id)
+    admin_ensure(actor)
+    return account_of(user_id)
 
 
 def _send_invitation(user: User, actor: User, *, now: datetime | None = None) -> None:
@@ -173,7 +171,7 @@ def staff_invite(
 ) -> User:
     """Create a staff account without a password and e-mail a link to set one (7 days)."""
     now = now or utcnow()
-    _ensure_admin(actor)
+    admin_ensure(actor)
     email, display_name = email.strip().lower(), display_name.strip()
     if role not in INVITABLE_ROLES:
         raise DomainError(_l("Choose a role."), field="role")
@@ -182,7 +180,7 @@ def staff_invite(
     taken = _l("An account with this e-mail already exists.")
     if user_by_email(email):
         raise DomainError(taken, field="email")
-    agency = _agency_for(role, agency_id)
+    agency = agency_for_role(role, agency_id)
     with address_unique(email, taken), transaction() as session:
         user = User(
             email=email,
@@ -274,136 +272,11 @@ def account_create(
 def staff_invitation_resend(*, actor: User, user_id: int, now: datetime | None = None) -> User:
     """Send the invitation again to a person who has not set a password yet."""
     now = now or utcnow()
-    _ensure_admin(actor)
-    user = _account(user_id)
+    admin_ensure(actor)
+    user = account_of(user_id)
     if has_password(user) or not user.active:
         raise DomainError(_l("This person has already set a password."))
     with transaction():
         account_record(user, INVITED, actor=actor, again=True, at=now)
         _send_invitation(user, actor, now=now)
-    return user
-
-
-def _release_assignments(
-    user: User, actor: User, reason: str, *, now: datetime | None = None
-) -> int:
-    """Unassign the person's open requests, so the agency's coordinators see them as unassigned.
-
-    They then appear under assignee "Nobody" in the agency's queue and in the coordinators' daily
-    digest; each request's internal history says why.
-    """
-    now = now or utcnow()
-    requests = db.session.scalars(
-        select(InfoRequest).where(InfoRequest.assignee_id == user.id, InfoRequest.status.in_(OPEN))
-    ).all()
-    for req in requests:
-        req.assignee = None
-        record(
-            req,
-            EventKind.ASSIGNED,
-            actor=actor,
-            visibility=INTERNAL,
-            assignee=None,
-            previous=user.display_name,
-            reason=reason,
-            at=now,
-        )
-    return len(requests)
-
-
-def staff_update(
-    *,
-    actor: User,
-    user_id: int,
-    display_name: str,
-    role: str | None = None,
-    agency_id: int | None = None,
-    department_id: int | None = None,
-    now: datetime | None = None,
-) -> User:
-    """Change an account's name and, for staff, its role, agency and department."""
-    now = now or utcnow()
-    _ensure_admin(actor)
-    user = _account(user_id)
-    display_name = display_name.strip()
-    if not display_name:
-        raise DomainError(_l("Write the person's name."), field="display_name")
-    if user.role == CITIZEN or role is None:
-        role, agency = user.role, user.agency  # citizens stay citizens
-    else:
-        if role not in INVITABLE_ROLES:
-            raise DomainError(_l("Choose a role."), field="role")
-        if user.id == actor.id and role != ADMIN:
-            raise DomainError(
-                _l("You cannot remove your own administrator role. Ask another administrator."),
-                field="role",
-            )
-        agency = _agency_for(role, agency_id)
-    department = _department_for(agency if role in STAFF_ROLES else None, department_id)
-    changes: dict[str, Any] = {  # the account event's data, stored as JSON
-        name: [old, new]
-        for name, old, new in (
-            ("display_name", user.display_name, display_name),
-            ("role", user.role, role),
-            ("agency", user.agency.slug if user.agency else None, agency.slug if agency else None),
-            (
-                "department",
-                user.department.name_az if user.department else None,
-                department.name_az if department else None,
-            ),
-        )
-        if old != new
-    }
-    if not changes:
-        return user
-    with transaction():
-        # An officer who leaves the agency (or the officer roles) no longer works its requests.
-        if user.agency_id is not None and (agency is None or agency.id != user.agency_id):
-            changes["unassigned"] = _release_assignments(user, actor, "moved", now=now)
-        user.display_name, user.role, user.agency = display_name, role, agency
-        user.department = department
-        account_record(user, UPDATED, actor=actor, changes=changes, at=now)
-    return user
-
-
-def _department_for(agency: Agency | None, department_id: int | None) -> Department | None:
-    """Return the department an officer of ``agency`` is to belong to (None: none)."""
-    if not department_id:
-        return None
-    department = db.session.get(Department, department_id)
-    if agency is None or department is None or department.agency_id != agency.id:
-        raise DomainError(_l("Choose a department of the person's agency."), field="department_id")
-    return department
-
-
-def staff_deactivate(*, actor: User, user_id: int, now: datetime | None = None) -> int:
-    """Stop an account from logging in; return how many open requests were unassigned."""
-    now = now or utcnow()
-    _ensure_admin(actor)
-    user = _account(user_id)
-    if user.id == actor.id:
-        raise DomainError(_l("You cannot deactivate your own account. Ask another administrator."))
-    if not user.active:
-        raise DomainError(_l("This account is already deactivated."))
-    with transaction():
-        user.active = False
-        released = _release_assignments(user, actor, "deactivated", now=now)
-        account_record(user, DEACTIVATED, actor=actor, unassigned=released, at=now)
-        # Signed in somewhere, the account is signed out there too (every host, at once).
-        sessions_end(user, reason=login_sessions.DEACTIVATED, now=now)
-    return released
-
-
-def staff_reactivate(*, actor: User, user_id: int, now: datetime | None = None) -> User:
-    """Let a deactivated account log in again (not one its owner deleted)."""
-    now = now or utcnow()
-    _ensure_admin(actor)
-    user = _account(user_id)
-    if user.active:
-        raise DomainError(_l("This account is already active."))
-    if is_deleted(user):
-        raise DomainError(_l("Its owner deleted this account; it cannot be reactivated."))
-    with transaction():
-        user.active = True
-        account_record(user, REACTIVATED, actor=actor, at=now)
     return user

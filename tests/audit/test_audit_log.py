@@ -15,7 +15,7 @@ from foi.models.base import utcnow
 from foi.services.answering import request_note
 from foi.services.audit import audit_record
 from foi.services.db import transaction
-from foi.services.staff import staff_deactivate
+from foi.services.staff_changes import staff_deactivate
 from tests.factories import file_request, make_agency, make_user
 
 OFFICE = {"REMOTE_ADDR": "203.0.113.7"}

@@ -9,7 +9,7 @@ from flask_login import current_user
 from foi.i18n import current_locale
 from foi.models import Agency, User
 from foi.models.user import ROLES
-from foi.services import second_factor, staff
+from foi.services import second_factor, staff, staff_changes
 from foi.services.departments import departments_by_agency
 from foi.services.errors import DomainError
 from foi.services.selectors import agencies_by_name
@@ -144,7 +144,7 @@ def user_edit(user_id: int):
         form.department_id.data = user.department_id or 0
     if form.validate_on_submit():
         try:
-            staff.staff_update(
+            staff_changes.staff_update(
                 actor=current_user,
                 user_id=user.id,
                 display_name=form.display_name.data,
@@ -175,7 +175,7 @@ def user_edit(user_id: int):
 def user_deactivate(user_id: int):
     """Stop an account from logging in; its open requests become unassigned."""
     try:
-        released = staff.staff_deactivate(actor=current_user, user_id=user_id)
+        released = staff_changes.staff_deactivate(actor=current_user, user_id=user_id)
     except DomainError as exc:
         flash(str(exc.message), "error")
     else:
@@ -199,7 +199,7 @@ def user_deactivate(user_id: int):
 def user_reactivate(user_id: int):
     """Let a deactivated account log in again."""
     try:
-        staff.staff_reactivate(actor=current_user, user_id=user_id)
+        staff_changes.staff_reactivate(actor=current_user, user_id=user_id)
     except DomainError as exc:
         flash(str(exc.message), "error")
     else:
