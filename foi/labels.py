@@ -74,7 +74,7 @@ CHANNEL_LABELS = {
     "email": _l("By e-mail to the agency"),
     "fax": _l("By fax"),
 }
-#: The letters a requester without e-mail is posted (foi.services.offline.LETTER_EVENTS).
+#: The letters a requester without e-mail is posted (foi.services.post_letters.LETTER_EVENTS).
 POST_LETTER_LABELS = {
     "receipt": _l("Receipt"),
     "clarification": _l("Clarification letter"),

@@ -54,7 +54,7 @@ def notify_requester(req: InfoRequest, kind: str, key_suffix: str = "", **contex
 
     A request received off-line from a person with no account is written to at the e-mail
     address the staff wrote down; without one, nothing is e-mailed: the letter goes by post
-    (foi.services.offline.letters_to_post).
+    (foi.services.post_letters.letters_to_post).
     """
     requester = req.requester or Addressee(req.requester_name, req.lang, req.requester_email)
     if not requester.email:

@@ -34,8 +34,8 @@ from foi.models.request import INTERNAL
 from foi.requests.states import EventKind, Outcome, RequestStatus
 from foi.services.deadlines import law_calendar, law_pack, request_deadlines
 from foi.services.errors import NotFound
-from foi.services.offline import post_letter
 from foi.services.permissions import is_oversight, is_requester, is_staff_of
+from foi.services.post_letters import post_letter
 from foi.services.selectors import events_for, request_by_reference
 
 LANGS = ("az", "en", "ru")

@@ -8,15 +8,14 @@ the requester's name and postal address and/or e-mail address, and a scan of the
 With an e-mail address the requester is written to as any other (``notify_requester``);
 without one, nothing is e-mailed: each letter the requester is owed (receipt, extension,
 transfer, answer or refusal) waits on the request's page as a PDF to print and post, until
-the officer records the day it was posted. When a person later confirms the e-mail address
-the staff wrote down, in a new or an existing account, the request joins that account.
+the officer records the day it was posted (``post_letters``). When a person later confirms
+the e-mail address the staff wrote down, in a new or an existing account, the request joins
+that account.
 """
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
@@ -26,14 +25,13 @@ from sqlalchemy import func, select
 from foi import links
 from foi.documents.uploads import StoredFile
 from foi.extensions import db
-from foi.models import Agency, Event, InfoRequest, RequestContact, User
+from foi.models import Agency, InfoRequest, RequestContact, User
 from foi.models.base import utcnow
 from foi.models.document import FROM_REQUESTER
 from foi.models.request import OFFLINE_CHANNELS, PUBLIC, REQUESTER
 from foi.models.user import CITIZEN, STAFF_ROLES
 from foi.requests.states import EventKind, request_transition
 from foi.services.answering import clean_text
-from foi.services.compliance import POSTED_IN_TIME, receipt_posted_in_time
 from foi.services.db import transaction
 from foi.services.deadlines import law_pack, refresh_due
 from foi.services.errors import DomainError, NotFound
@@ -46,7 +44,7 @@ from foi.services.filing import (
 )
 from foi.services.history import notify_requester, record
 from foi.services.ocr import documents_ocr_enqueue
-from foi.services.permissions import ensure_transition, ensure_visible, is_staff_of
+from foi.services.permissions import ensure_transition, is_staff_of
 
 #: Entered more than this after it was received, a request needs the reason in its history.
 LATE_ENTRY = timedelta(days=1)
@@ -56,16 +54,6 @@ CLOCK_SKEW = timedelta(minutes=5)
 PAPER_CHANNELS = ("post", "fax")
 MAX_NAME, MAX_ADDRESS, MAX_EMAIL, MAX_REASON = 200, 500, 254, 2000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-#: The letters a requester is owed, by the event that owes them.
-LETTER_EVENTS = {
-    EventKind.FILED: "receipt",
-    EventKind.CLARIFICATION_REQUESTED: "clarification",
-    EventKind.MESSAGE_SENT: "message",
-    EventKind.EXTENDED: "extension",
-    EventKind.TRANSFERRED: "transfer",
-    EventKind.ANSWERED: "answer",
-}
 
 
 def _contact_checked(name: str, postal_address: str, email: str) -> tuple[str, str, str]:
@@ -129,7 +117,7 @@ def offline_request_record(
     The clock starts at ``received_at`` (AZ art. 24.1, 24.5: counted from registration, the
     day the request arrives). Entered more than :data:`LATE_ENTRY` later, the reason is
     recorded in the history. The receipt is e-mailed when there is an address; otherwise it
-    waits on the page to be printed (:func:`letters_to_post`).
+    waits on the page to be printed (:func:`foi.services.post_letters.letters_to_post`).
     """
     agency = _staff_agency(actor)
     now = now or utcnow()
@@ -267,95 +255,6 @@ def offline_requests_join(*, user: User, now: datetime) -> list[InfoRequest]:
     return joined
 
 
-@dataclass(frozen=True)
-class PostLetter:
-    """A letter the requester is owed on paper: the event that owes it, and when it was posted."""
-
-    event: Event
-    kind: str  # receipt, extension, transfer, answer, refusal
-    posted_on: date | None
-
-    @property
-    def is_posted(self) -> bool:
-        """Tell whether the officer recorded the letter's posting."""
-        return self.posted_on is not None
-
-
-def letters_to_post(req: InfoRequest) -> list[PostLetter]:
-    """Return the letters of a request answered by post, oldest first, posted or not.
-
-    Nothing for a request whose requester reads e-mail: those letters were e-mailed.
-    """
-    if not req.is_offline or not req.answers_by_post:
-        return []
-    posted = {
-        e.data.get("event_id"): date.fromisoformat(e.data["posted_on"])
-        for e in req.events
-        if e.kind == EventKind.LETTER_POSTED
-    }
-    letters = []
-    for event in req.events:
-        kind = LETTER_EVENTS.get(event.kind)
-        if kind is None:
-            continue
-        if kind == "answer" and event.data.get("outcome") == "refused":
-            kind = "refusal"
-        letters.append(PostLetter(event, kind, posted.get(event.id)))
-    return letters
-
-
-def post_letter(req: InfoRequest, event_id: int) -> PostLetter:
-    """Return the letter owed for event ``event_id`` of ``req``, or raise NotFound."""
-    for letter in letters_to_post(req):
-        if letter.event.id == event_id:
-            return letter
-    raise NotFound()
-
-
-def letter_posted_record(
-    *,
-    actor: User,
-    req: InfoRequest,
-    event_id: int,
-    posted_on: date | None,
-    today: date | None = None,
-    now: datetime | None = None,
-) -> None:
-    """Record the day a letter owed to the requester was posted (or handed over)."""
-    now = now or utcnow()
-    ensure_visible(actor, req)
-    if not is_staff_of(actor, req):
-        raise NotFound()
-    letter = post_letter(req, event_id)
-    if posted_on is None:
-        raise DomainError(_l("Give the day the letter was posted."), field="posted_on")
-    today = today or now.astimezone(UTC).date()
-    if posted_on > today:
-        raise DomainError(_l("The day of posting cannot be in the future."), field="posted_on")
-    if posted_on < letter.event.at.date() - timedelta(days=1):
-        raise DomainError(
-            _l("The letter cannot have been posted before it was written."), field="posted_on"
-        )
-    if letter.is_posted:
-        raise DomainError(_l("This letter's posting is recorded already."), field="posted_on")
-    judged: dict[str, Any] = {}  # the event's data, stored as JSON
-    if letter.kind == "receipt":  # the statistics count a receipt posted in time as sent
-        in_time = receipt_posted_in_time(req, posted_on)
-        judged["acknowledgement"] = POSTED_IN_TIME if in_time else "late"
-    with transaction():
-        record(
-            req,
-            EventKind.LETTER_POSTED,
-            actor=actor,
-            visibility=REQUESTER,
-            event_id=event_id,
-            letter=letter.kind,
-            posted_on=posted_on.isoformat(),
-            **judged,
-            at=now,
-        )
-
-
 def offline_clarification_record(
     *,
     actor: User,
@@ -418,8 +317,3 @@ def offline_withdrawal_record(
         raise DomainError(_l("Say how and why the requester withdrew the request."), field="reason")
     with transaction():
         withdrawal_record(req, actor=actor, text=reason, now=now, channel="offline")
-
-
-def waiting_letters(req: InfoRequest) -> list[PostLetter]:
-    """Return the letters still waiting to be posted."""
-    return [letter for letter in letters_to_post(req) if not letter.is_posted]

@@ -9,7 +9,7 @@ from foi.extensions import db
 from foi.models import InfoRequest, OutboxMessage
 from foi.models.base import utcnow
 from foi.requests.states import EventKind, RequestStatus
-from foi.services import answering, offline
+from foi.services import answering, offline, post_letters
 from foi.services.filing import request_withdraw
 from foi.services.publishing import response_approve
 from tests.documents.factories import text_pdf
@@ -75,7 +75,7 @@ def test_without_e_mail_the_message_is_a_letter_to_post(app, client, login):
     answering.request_message(actor=officer, req=req, text=MESSAGE)
 
     assert _messages(req) == []
-    [letter] = [x for x in offline.letters_to_post(req) if x.kind == "message"]
+    [letter] = [x for x in post_letters.letters_to_post(req) if x.kind == "message"]
     login(officer)
     page = client.get(f"/officer/requests/{req.reference}").text
     assert "Letter from the agency" in page

@@ -14,7 +14,7 @@ from foi.mail.delivery import deliver_pending
 from foi.models import Document, Event, InfoRequest, OutboxMessage
 from foi.models.base import utcnow
 from foi.requests.states import EventKind
-from foi.services import answering, offline, publishing
+from foi.services import answering, offline, post_letters, publishing
 from foi.services.account_deletion import account_delete
 from foi.services.account_page import email_change_confirm
 from foi.services.accounts import signed_tokens
@@ -191,7 +191,7 @@ def test_a_citizen_and_another_agencys_staff_get_404(office, login):
     req = _enter(office["officer"])
     client = login(office["other_officer"])
     assert client.get(f"/officer/requests/{req.reference}").status_code == 404
-    letter = offline.letters_to_post(req)[0]
+    letter = post_letters.letters_to_post(req)[0]
     url = f"/documents/requests/{req.reference}/letters/{letter.event.id}.pdf"
     assert client.get(url).status_code == 404
     assert login(citizen).get(url).status_code == 404
@@ -274,7 +274,7 @@ def test_with_an_e_mail_address_the_receipt_is_e_mailed_there(office, mail_serve
     # No account yet: the e-mail says how to follow the request online.
     assert "register on the site with this e-mail address" in receipt.body_text
     assert "http://foi.test/register" in receipt.body_text
-    assert offline.letters_to_post(req) == []  # nothing to print: the letters are e-mailed
+    assert post_letters.letters_to_post(req) == []  # nothing to print: the letters are e-mailed
     answering.request_answer(actor=office["officer"], req=req, outcome="given", text="Cavab.")
     assert len(_outbox_to("sebine@example.org")) == 2
 
@@ -334,9 +334,9 @@ def test_without_e_mail_nothing_is_e_mailed_and_the_answer_waits_to_be_posted(of
     )
     after = db.session.scalar(select(db.func.count()).select_from(OutboxMessage))
     assert after == before  # the coordinators' own notices aside, nobody to e-mail
-    assert [letter.kind for letter in offline.waiting_letters(req)] == ["receipt", "answer"]
+    assert [letter.kind for letter in post_letters.waiting_letters(req)] == ["receipt", "answer"]
     client = login(office["officer"])
-    answer = offline.waiting_letters(req)[1]
+    answer = post_letters.waiting_letters(req)[1]
     response = client.get(f"/documents/requests/{req.reference}/letters/{answer.event.id}.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = pdf_text(response.data)
@@ -347,7 +347,7 @@ def test_without_e_mail_nothing_is_e_mailed_and_the_answer_waits_to_be_posted(of
 
 def test_the_officer_records_the_day_a_letter_was_posted(office, login):
     req = _enter(office["officer"])
-    receipt = offline.waiting_letters(req)[0]
+    receipt = post_letters.waiting_letters(req)[0]
     client = login(office["officer"])
     today = utcnow().astimezone(BAKU).date()
     future = (today + timedelta(days=2)).isoformat()
@@ -363,7 +363,7 @@ def test_the_officer_records_the_day_a_letter_was_posted(office, login):
     )
     assert response.status_code == 302
     db.session.expire_all()
-    assert offline.waiting_letters(req) == []
+    assert post_letters.waiting_letters(req) == []
     page = client.get(f"/officer/requests/{req.reference}").get_data(as_text=True)
     assert "Letter posted: Receipt" in page
 
@@ -371,7 +371,7 @@ def test_the_officer_records_the_day_a_letter_was_posted(office, login):
 def test_extension_and_transfer_letters_are_printed_for_posting(office, login):
     req = _enter(office["officer"])
     answering.request_extend(actor=office["officer"], req=req, days=3, reason="Arxivdən alınır.")
-    extension = offline.waiting_letters(req)[-1]
+    extension = post_letters.waiting_letters(req)[-1]
     assert extension.kind == "extension"
     client = login(office["officer"])
     text = _letter_pdf(client, req, extension)
@@ -380,7 +380,7 @@ def test_extension_and_transfer_letters_are_printed_for_posting(office, login):
         actor=office["officer"], req=req, agency_id=office["other"].id, reason="Onlarda var."
     )
     # The receiving agency holds the request now, with the letter still to post.
-    transfer = offline.waiting_letters(req)[-1]
+    transfer = post_letters.waiting_letters(req)[-1]
     assert transfer.kind == "transfer"
     client = login(office["other_officer"])
     page = client.get(f"/officer/requests/{req.reference}").get_data(as_text=True)
@@ -395,7 +395,7 @@ def test_a_refusal_is_a_refusal_letter_to_post(office):
     answering.request_answer(
         actor=office["officer"], req=req, outcome="refused", text="Rədd.", grounds=[ground]
     )
-    assert offline.waiting_letters(req)[-1].kind == "refusal"
+    assert post_letters.waiting_letters(req)[-1].kind == "refusal"
 
 
 # --- Privacy and statistics ----------------------------------------------------------------
@@ -472,7 +472,7 @@ def test_a_question_goes_by_post_and_the_officer_enters_the_answer_that_came_bac
     answering.request_ask_clarification(
         actor=office["officer"], req=req, question="Hansı məktəblər? Rayonu yazın."
     )
-    question = offline.waiting_letters(req)[-1]
+    question = post_letters.waiting_letters(req)[-1]
     assert question.kind == "clarification" and req.due_at is None  # the clock waits
     client = login(office["officer"])
     text = _letter_pdf(client, req, question)

@@ -8,7 +8,7 @@ import pytest
 
 from foi.extensions import db
 from foi.models.request import CHANNELS
-from foi.services import answering, offline
+from foi.services import answering, offline, post_letters
 from foi.services.compliance import compliance, period_of_year
 from foi.services.reports import report_render
 from tests.documents.factories import text_pdf
@@ -44,9 +44,9 @@ def _enter(officer, **values):
 
 
 def _post_receipt(officer, req, posted_on: date) -> None:
-    receipt = offline.waiting_letters(req)[0]
+    receipt = post_letters.waiting_letters(req)[0]
     assert receipt.kind == "receipt"
-    offline.letter_posted_record(
+    post_letters.letter_posted_record(
         actor=officer, req=req, event_id=receipt.event.id, posted_on=posted_on, today=LATER
     )
 
@@ -66,7 +66,7 @@ def test_a_receipt_posted_by_the_end_of_its_24_hours_counts_as_acknowledged_on_t
     assert figures.received == 3
     # Posted on the Tuesday: in time. Posted on Wednesday, or not posted at all: not.
     assert figures.acknowledged_on_time == 1
-    assert offline.waiting_letters(never)[0].kind == "receipt"
+    assert post_letters.waiting_letters(never)[0].kind == "receipt"
 
 
 def test_a_receipt_posted_in_time_shows_on_the_agencys_page(office, client):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from foi.extensions import db
 from foi.models import OutboxMessage
 from foi.models.base import utcnow
-from foi.services import offline
+from foi.services import offline, post_letters
 from tests.documents.factories import text_pdf
 from tests.documents_web.helpers import in_english, pdf_text
 from tests.factories import file_request, make_agency, make_user
@@ -80,7 +80,7 @@ def test_the_receiving_agency_is_told_to_post_the_transfer_letter_and_does(agenc
     page = client.get(f"/officer/requests/{req.reference}").get_data(as_text=True)
     assert "Transfer letter (PDF)" in page and "Waiting to be posted" in page
     db.session.expire_all()
-    [letter] = [x for x in offline.waiting_letters(req) if x.kind == "transfer"]
+    [letter] = [x for x in post_letters.waiting_letters(req) if x.kind == "transfer"]
     url = f"/documents/requests/{req.reference}/letters/{letter.event.id}.pdf"
     text = pdf_text(client.get(url).data)  # in the request's language, for the envelope
     assert "Səbinə Quliyeva" in text and "Nizami küçəsi 12" in text
@@ -91,7 +91,7 @@ def test_the_receiving_agency_is_told_to_post_the_transfer_letter_and_does(agenc
     )
     assert response.status_code == 302
     db.session.expire_all()
-    assert not [x for x in offline.waiting_letters(req) if x.kind == "transfer"]
+    assert not [x for x in post_letters.waiting_letters(req) if x.kind == "transfer"]
 
 
 def test_a_transferred_online_request_asks_nobody_to_post_anything(agencies, login):

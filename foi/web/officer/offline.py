@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from foi.i18n import current_locale
 from foi.models.base import utcnow
 from foi.ratelimits.web import reshow, too_many
-from foi.services import offline
+from foi.services import offline, post_letters
 from foi.services.deadlines import law_pack
 from foi.services.errors import DomainError
 from foi.services.kept_files import kept_add, kept_files, kept_token
@@ -164,7 +164,7 @@ def letter_posted(reference: str):
         reference,
         form,
         "posted",
-        lambda req: offline.letter_posted_record(
+        lambda req: post_letters.letter_posted_record(
             actor=current_user,
             req=req,
             event_id=form.event_id.data,

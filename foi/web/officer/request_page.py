@@ -8,7 +8,7 @@ from foi.i18n import current_locale
 from foi.labels import CHANNEL_LABELS, MODERATION_REASONS, POST_LETTER_LABELS
 from foi.law.citations import cite
 from foi.requests.states import EventKind, Outcome
-from foi.services import offline, publishing, review
+from foi.services import post_letters, publishing, review
 from foi.services.deadlines import law_pack, request_deadlines
 from foi.services.departments import departments_of
 from foi.services.oversight_letters import oversight_letters
@@ -120,7 +120,7 @@ def render_detail(req, status=200, reply_id=None, **bound):
         has_departments=bool(departments_of(req.agency_id)),
         department_name=req.department.name(current_locale()) if req.department else None,
         file_choices=file_decisions(),
-        post_letters=offline.letters_to_post(req),
+        post_letters=post_letters.letters_to_post(req),
         CHANNEL_LABELS=CHANNEL_LABELS,
         POST_LETTER_LABELS=POST_LETTER_LABELS,
         posted_form=bound.get("posted") or LetterPostedForm(prefix="posted"),
