@@ -26,7 +26,8 @@ from foi.services.follows import followers_notify_published
 from foi.services.history import notify_requester, record
 from foi.services.permissions import Action, ensure_allowed
 from foi.services.public_files import PhotoNotCleaned, file_prepare_public
-from foi.services.review import decided_files, file_decision_record, public_text_without
+from foi.services.redaction import public_text_without
+from foi.services.review import decided_files, file_decision_record
 from foi.services.search_index import index_request
 from foi.services.storage import file_store
 

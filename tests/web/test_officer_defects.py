@@ -6,7 +6,7 @@ import pytest
 
 from foi.mail.delivery import deliver_pending
 from foi.models.base import utcnow
-from foi.services import answering, publishing, review
+from foi.services import answering, publishing, redaction
 from tests.factories import file_request, make_agency, make_user
 
 
@@ -43,7 +43,7 @@ def test_the_officers_history_names_redactions_in_words_not_codes(office, login)
     answering.request_answer(
         actor=office["officer"], req=req, outcome="given", text="Cavab: Əli Əliyev, 050 111 22 33."
     )
-    review.response_redact_text(actor=office["officer"], req=req, passages=["050 111 22 33"])
+    redaction.response_redact_text(actor=office["officer"], req=req, passages=["050 111 22 33"])
     page = login(office["officer"]).get(f"/officer/requests/{req.reference}").get_data(as_text=True)
     assert "answer_redacted" not in page
     assert "Passages removed from the text to publish" in page

@@ -62,7 +62,7 @@ def test_a_page_is_kept_until_a_publication_and_then_the_new_one_is_served_at_on
 
 
 def test_the_request_page_shows_a_redacted_file_at_once(app, client, login):
-    from foi.services.review import document_redact
+    from foi.services.redaction import document_redact
     from tests.documents.factories import text_pdf
     from tests.documents_web.helpers import agency_files, answer_with_files
     from tests.documents_web.test_redaction import approve

@@ -20,7 +20,7 @@ from foi.documents.serving import download_headers
 from foi.i18n import current_locale
 from foi.jobs import enqueue
 from foi.models.user import ADMIN, CITIZEN, COORDINATOR, OFFICER, OMBUDSMAN
-from foi.services import letters, reports, review
+from foi.services import letters, redaction, reports, review
 from foi.services.errors import DomainError
 from foi.services.permissions import Action, allowed_actions
 from foi.services.selectors import agencies_by_az_name, request_for_staff
@@ -180,9 +180,12 @@ def redact(doc_id: int):
     form = RedactForm(prefix="redact")
     if form.validate_on_submit():
         try:
-            areas = review.parse_areas(form.areas.data)
-            copy = review.document_redact(
-                actor=current_user, doc=doc, terms=review.parse_lines(form.terms.data), areas=areas
+            areas = redaction.parse_areas(form.areas.data)
+            copy = redaction.document_redact(
+                actor=current_user,
+                doc=doc,
+                terms=redaction.parse_lines(form.terms.data),
+                areas=areas,
             )
         except DomainError as exc:
             show_error(form, exc)
@@ -212,8 +215,8 @@ def passages(reference: str):
     form = PassagesForm()
     if form.validate_on_submit():
         try:
-            review.response_redact_text(
-                actor=current_user, req=req, passages=review.parse_lines(form.passages.data)
+            redaction.response_redact_text(
+                actor=current_user, req=req, passages=redaction.parse_lines(form.passages.data)
             )
         except DomainError as exc:
             show_error(form, exc)

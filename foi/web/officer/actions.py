@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from foi.i18n import current_locale
 from foi.ratelimits.web import reshow, too_many
-from foi.services import answering, claims, moderation, publishing, review
+from foi.services import answering, claims, moderation, publishing, redaction
 from foi.services.errors import DomainError, NotFound
 from foi.services.oversight_letters import oversight_letter_reply
 from foi.services.selectors import request_for_staff
@@ -90,7 +90,7 @@ ACTIONS = {
     "approve": (
         lambda f: dict(
             public_text=f.public_text.data or "",
-            passages=review.parse_lines(f.passages.data),
+            passages=redaction.parse_lines(f.passages.data),
             file_decisions=file_decisions(),
         ),
         publishing.response_approve,
