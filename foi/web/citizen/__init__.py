@@ -5,4 +5,4 @@ from flask import Blueprint
 bp = Blueprint("citizen", __name__)
 
 # The views register their routes on ``bp``, so they are imported once it exists.
-from foi.web.citizen import complaints, views  # noqa: E402,F401
+from foi.web.citizen import complaints, my_requests, views  # noqa: E402,F401

@@ -25,7 +25,7 @@ from foi.services.deadlines import law_pack, request_deadlines, request_law
 from foi.services.errors import DomainError
 from foi.services.selectors import request_for_requester
 from foi.web.citizen import bp
-from foi.web.citizen.views import render_request
+from foi.web.citizen.my_requests import render_request
 from foi.web.forms import form_status, role_required, show_error
 from foi.web.oversight.presenters import (
     COMPLAINT_GROUNDS,
