@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from foi.cli import fail, foi_cli
-from foi.services.archive import archive_export, bulk_prune, published_count
+from foi.services.archive import published_count
+from foi.services.archive_bulk import archive_export, bulk_prune
 
 
 @foi_cli.command("export-archive")

@@ -16,7 +16,8 @@ from foi.jobs import enqueue
 from foi.jobs.kinds import JobRun, job_kind
 from foi.models.base import utcnow
 from foi.models.job import FAILED
-from foi.services.archive import archive_export, bulk_path, bulk_prune, published_count
+from foi.services.archive import published_count
+from foi.services.archive_bulk import archive_export, bulk_path, bulk_prune
 from foi.services.jobs import job_latest
 
 log = logging.getLogger("foi.jobs")

@@ -9,7 +9,7 @@ import pytest
 from foi.extensions import db
 from foi.jobs.exports import export_archive_job
 from foi.models import Job
-from foi.services.archive import archive_export, bulk_prune
+from foi.services.archive_bulk import archive_export, bulk_prune
 from tests.archive.seed import build_archive
 
 

@@ -4,7 +4,7 @@ import gzip
 
 import pytest
 
-from foi.services.archive import archive_export
+from foi.services.archive_bulk import archive_export
 from tests.archive.seed import SECRETS, build_archive
 
 

@@ -5,13 +5,12 @@ from flask_babel import gettext as _
 
 from foi.search import SearchQuery
 from foi.services.archive import (
-    BULK_SUFFIX,
     EXPORT_LIMIT,
-    bulk_latest,
     csv_rows,
     feed_entries,
     published_count,
 )
+from foi.services.archive_bulk import BULK_SUFFIX, bulk_latest
 from foi.web.archive import bp
 from foi.web.archive.views import archive_query, search_args
 from foi.web.presenters import OUTCOME_LABELS
