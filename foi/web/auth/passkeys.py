@@ -8,7 +8,7 @@ problem (RFC 9457) whose ``detail`` the page shows in the reader's language.
 
 import json
 
-from flask import flash, jsonify, redirect, request, session, url_for
+from flask import abort, flash, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -103,7 +103,7 @@ def passkey_remove(passkey_id: int):
                 user=current_user, passkey_id=passkey_id, password=form.password.data
             )
         except NotFound:
-            return problem(404) if request.is_json else ("", 404)
+            abort(404)
         except DomainError as exc:
             show_error(form, exc)
         else:
