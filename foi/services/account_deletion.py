@@ -17,6 +17,7 @@ from foi.services.drafts import drafts_erase
 from foi.services.errors import DomainError
 from foi.services.login_sessions import sessions_end
 from foi.services.personal_data import erase_personal_fields
+from foi.services.second_factor import second_factor_forget
 
 
 def account_delete(*, user: User, password: str, now: datetime | None = None) -> None:
@@ -60,5 +61,6 @@ def account_delete(*, user: User, password: str, now: datetime | None = None) ->
         )
         session.execute(delete(LoginAttempt).where(LoginAttempt.email == old_email))
         drafts_erase(user)  # unsent words are the person's own: they go with the account
+        second_factor_forget(user)  # a key and passkeys of nobody: nothing left to sign in with
         accounts.account_record(user, DELETED, actor=user, at=now)
         sessions_end(user, reason=login_sessions.DELETED, now=now)

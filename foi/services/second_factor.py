@@ -169,7 +169,7 @@ def second_factor_disable(*, user: User, password: str, now: datetime | None = N
         raise NotAllowed(_l("The second factor is not turned on."))
     accounts.password_check(user, password, field="password")
     with transaction():
-        _forget(user)
+        second_factor_forget(user)
         accounts.account_record(user, SECOND_FACTOR_DISABLED, actor=user, at=now)
 
 
@@ -190,7 +190,7 @@ def second_factor_reset(*, actor: User, user_id: int, now: datetime | None = Non
         raise NotAllowed(_l("This account has no second factor to reset."))
     now = now or utcnow()
     with transaction() as session:
-        _forget(user)
+        second_factor_forget(user)
         event = accounts.account_record(user, SECOND_FACTOR_RESET, actor=actor, at=now)
         session.flush()  # the event's id names this reset in the message's key
         enqueue(
@@ -306,7 +306,8 @@ def _row(user: User) -> SecondFactor | None:
     return db.session.scalar(select(SecondFactor).where(SecondFactor.user_id == user.id))
 
 
-def _forget(user: User) -> None:
+def second_factor_forget(user: User) -> None:
+    """Delete the account's key, recovery codes, passkeys and remembered browsers."""
     db.session.execute(delete(SecondFactor).where(SecondFactor.user_id == user.id))
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.execute(delete(Passkey).where(Passkey.user_id == user.id))  # foi.services.passkeys

@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from foi.extensions import db
 from foi.models import AccountEvent, LoginAttempt, Passkey
+from foi.models.base import utcnow
 from foi.services.remembered_devices import device_cookie_name
 from foi.services.second_factor import second_factor_reset
 from tests.accounts.soft_passkey import SoftPasskey
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, TOTP_SECRET, make_user
 
 SITE = "https://foi.example.az"
 
@@ -133,3 +134,21 @@ def test_a_site_reached_by_its_ip_address_offers_no_passkeys(app, client, login,
     login(make_user("officer", None))
     assert "Add a passkey" not in client.get("/account/second-factor").text
     assert client.post("/account/passkeys/options", json={}).status_code == 404
+
+
+def test_a_deleted_account_keeps_no_second_factor_and_no_passkey(site, client, login):
+    from foi.models import RecoveryCode, SecondFactor
+    from foi.services.account_deletion import account_delete
+    from foi.services.recovery_codes import recovery_codes_set
+
+    citizen = make_user("citizen")
+    db.session.add(SecondFactor(user_id=citizen.id, secret=TOTP_SECRET, confirmed_at=utcnow()))
+    db.session.commit()
+    recovery_codes_set(citizen, ["code0-00000"])
+    login(citizen)
+    assert _add(client, site).status_code == 200
+
+    account_delete(user=citizen, password=PASSWORD)
+
+    for model in (SecondFactor, RecoveryCode, Passkey):
+        assert db.session.scalars(select(model).where(model.user_id == citizen.id)).all() == []
