@@ -41,38 +41,32 @@ The rules (articles of Azerbaijan's law; other rule packs cite their own):
   unanswered past its due date counts against the agency, like a late answer.
 
 Only counts leave the database, never a request's content. Each figure is one grouped,
-indexed query (``ix_info_request_statistics`` of migration 0008, ``ix_request_transfer_from``
-of 0017); only the answered requests' two dates are read to count working days.
+indexed query (``foi.services.compliance_queries``; ``ix_info_request_statistics`` of migration
+0008, ``ix_request_transfer_from`` of 0017); only the answered requests' two dates are read
+to count working days.
 """
 
 import statistics
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import (
-    Integer,
-    String,
-    and_,
-    case,
-    cast,
-    exists,
-    func,
-    literal,
-    literal_column,
-    or_,
-    select,
-)
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import select
 
 from foi.extensions import db
-from foi.models import Agency, Event, InfoRequest, OutboxMessage, RequestTransfer
+from foi.models import Agency, InfoRequest
 from foi.models.base import utcnow
-from foi.models.outbox import SENT
-from foi.models.request import CHANNELS, ONLINE
-from foi.requests.states import OPEN, EventKind, Outcome, RequestStatus
-from foi.services.deadlines import law_calendar, law_pack
+from foi.models.request import CHANNELS
+from foi.services.compliance_queries import (
+    ACKNOWLEDGEMENT,
+    added_up,
+    answer_days,
+    answer_days_by_agency,
+    channels_by_agency,
+    counts_by_agency,
+)
+from foi.services.deadlines import law_pack
 
 #: The eight parts of ``received``, in the order of the definition.
 PARTS = (
@@ -87,9 +81,6 @@ PARTS = (
 )
 #: Every figure, in the order the API, the CSV and the tables give them.
 FIGURES = ("received", *PARTS, "acknowledged_on_time", "extended", "median_working_days_to_answer")
-ACKNOWLEDGEMENT = timedelta(hours=24)
-#: What a posted receipt's event records (``acknowledgement``) when it went within the period.
-POSTED_IN_TIME = "in_time"
 
 
 @dataclass(frozen=True)
@@ -182,14 +173,14 @@ def compliance(
     """Return the figures of ``agency`` (None: of every agency added up) for [start, end)."""
     now = now or utcnow()
     agency_id = agency.id if agency is not None else None
-    counts = _counts(start, end, now, agency_id)
+    counts = counts_by_agency(start, end, now, agency_id)
     channels = received_by_channel(agency, start=start, end=end)
     if agency_id is not None:
         row = counts.get(agency_id, {})
     else:
-        row = _added_up(counts.values())
+        row = added_up(counts.values())
     law = agency.law_code if agency is not None else site_law()
-    return _figures(row, _median(_answer_days(start, end, agency_id, law)), channels)
+    return _figures(row, _median(answer_days(start, end, agency_id, law)), channels)
 
 
 def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics:
@@ -199,9 +190,9 @@ def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics
     """
     now = now or utcnow()
     start, end = period_of_year(year)
-    counts = _counts(start, end, now, None)
-    channels = _channels(start, end, None)
-    days_by_agency = _answer_days_by_agency(start, end)
+    counts = counts_by_agency(start, end, now, None)
+    channels = channels_by_agency(start, end, None)
+    days_by_agency = answer_days_by_agency(start, end, site_law())
     agencies = db.session.scalars(select(Agency).where(Agency.id.in_(list(counts)))).all()
     rows = [
         AgencyRow(
@@ -216,7 +207,7 @@ def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics
     ]
     all_days = [d for days in days_by_agency.values() for d in days]
     total = _figures(
-        _added_up(counts.values()), _median(all_days), _every_channel(_added_up(channels.values()))
+        added_up(counts.values()), _median(all_days), _every_channel(added_up(channels.values()))
     )
     months = []
     zone = start.tzinfo
@@ -225,7 +216,7 @@ def year_statistics(year: int, *, now: datetime | None = None) -> YearStatistics
         after = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
         if first > now:
             break
-        month_counts = _added_up(_counts(first, after, now, None).values())
+        month_counts = added_up(counts_by_agency(first, after, now, None).values())
         months.append((first.date(), _figures(month_counts, None)))
     return YearStatistics(year, total, rows, months, now, total.channels)
 
@@ -240,48 +231,13 @@ def received_by_channel(
     channel is listed, in the order of ``CHANNELS``, those with no request as 0.
     """
     agency_id = agency.id if agency is not None else None
-    rows = _channels(start, end, agency_id)
-    counts = rows.get(agency_id, {}) if agency_id is not None else _added_up(rows.values())
+    rows = channels_by_agency(start, end, agency_id)
+    counts = rows.get(agency_id, {}) if agency_id is not None else added_up(rows.values())
     return _every_channel(counts)
 
 
 def _every_channel(counts: dict[str, int]) -> dict[str, int]:
     return {channel: counts.get(channel, 0) for channel in CHANNELS}
-
-
-# --- the counting --------------------------------------------------------------------------
-
-
-def _postgres() -> bool:
-    return db.session.get_bind().dialect.name == "postgresql"
-
-
-def _received(start: datetime | None, end: datetime | None) -> list:
-    r = InfoRequest
-    where = [r.status != RequestStatus.HELD]  # held: no agency has received it yet
-    if start is not None:
-        where.append(r.received_at >= start)
-    if end is not None:
-        where.append(r.received_at < end)
-    return where
-
-
-def _part(now: datetime):
-    """Return SQL naming the part (of ``PARTS``) a request the agency holds falls in."""
-    r = InfoRequest
-    late = and_(r.due_at.is_not(None), r.answered_at.is_not(None), r.answered_at > r.due_at)
-    return case(
-        (r.status == RequestStatus.WITHDRAWN, "withdrawn"),
-        (
-            r.status.in_(OPEN),
-            case(
-                (and_(r.due_at.is_not(None), r.due_at < now), "open_overdue"),
-                else_="open_in_time",
-            ),
-        ),
-        (r.outcome == Outcome.REFUSED, case((late, "refused_late"), else_="refused_on_time")),
-        else_=case((late, "answered_late"), else_="answered_on_time"),
-    )
 
 
 def receipt_posted_in_time(req: InfoRequest, posted_on: date) -> bool:
@@ -293,122 +249,6 @@ def receipt_posted_in_time(req: InfoRequest, posted_on: date) -> bool:
     """
     zone = ZoneInfo(law_pack(req.agency.law_code).timezone)
     return posted_on <= (req.received_at + ACKNOWLEDGEMENT).astimezone(zone).date()
-
-
-def _acknowledged(postgres: bool):
-    """Return SQL true when the request's receipt reached the requester within 24 hours.
-
-    E-mailed: its outbox message went out in time. On paper: the officer recorded its
-    posting, which :func:`receipt_posted_in_time` judged in time when it was recorded.
-    """
-    r, o, e = InfoRequest, OutboxMessage, Event
-    # The receipt's outbox key, as foi.services.filing writes it (unique: one index probe).
-    key = literal("req:") + cast(r.id, String) + literal(":acknowledgement")
-    sent = select(o.sent_at).where(o.key == key, o.status == SENT).scalar_subquery()
-    if postgres:
-        hours = int(ACKNOWLEDGEMENT.total_seconds() // 3600)
-        emailed = sent <= r.received_at + literal_column(f"interval '{hours} hours'")
-        marked = cast(e.data_json, JSONB)["acknowledgement"].astext
-    else:
-        seconds = int(ACKNOWLEDGEMENT.total_seconds())
-        emailed = _micros(sent) - _micros(r.received_at) <= seconds * 10**6
-        marked = func.json_extract(e.data_json, "$.acknowledgement")
-    # Only a request entered off-line has letters to post: an online one skips the probe.
-    posted = and_(
-        r.channel != ONLINE,
-        exists().where(
-            e.request_id == r.id, e.kind == EventKind.LETTER_POSTED, marked == POSTED_IN_TIME
-        ),
-    )
-    return or_(emailed, posted)
-
-
-def _extended():
-    e = Event
-    return exists().where(e.request_id == InfoRequest.id, e.kind == EventKind.EXTENDED)
-
-
-def _counts(
-    start: datetime | None, end: datetime | None, now: datetime, agency_id: int | None
-) -> dict[int, dict[str, int]]:
-    """Return agency id -> part or figure -> count, for the requests received in the period."""
-    r = InfoRequest
-    postgres = _postgres()
-    acknowledged = _acknowledged(postgres)
-    part = _part(now).label("part")
-    held = select(
-        r.agency_id,
-        part,
-        func.count(),
-        func.count(case((acknowledged, 1))),
-        func.count(case((_extended(), 1))),
-    ).where(*_received(start, end))
-    if agency_id is not None:
-        held = held.where(r.agency_id == agency_id)
-    result: dict[int, dict[str, int]] = {}
-    for agency, name, count, acked, extended in db.session.execute(
-        held.group_by(r.agency_id, part)
-    ):
-        row = result.setdefault(agency, {})
-        row[name] = count
-        row["acknowledged_on_time"] = row.get("acknowledged_on_time", 0) + acked
-        row["extended"] = row.get("extended", 0) + extended
-
-    # Passed on and not back: counted at the sender, once however often it was passed on.
-    senders = _senders(agency_id)
-    moved = (
-        select(senders.c.agency_id, func.count(), func.count(case((acknowledged, 1))))
-        .join(r, r.id == senders.c.request_id)
-        .where(*_received(start, end), r.agency_id != senders.c.agency_id)
-        .group_by(senders.c.agency_id)
-    )
-    for agency, count, acked in db.session.execute(moved):
-        row = result.setdefault(agency, {})
-        row["transferred"] = count
-        row["acknowledged_on_time"] = row.get("acknowledged_on_time", 0) + acked
-    return result
-
-
-def _senders(agency_id: int | None):
-    """Return a subquery of (agency_id, request_id): each agency that passed a request on."""
-    t = RequestTransfer
-    passed = select(t.from_agency_id.label("agency_id"), t.request_id).distinct()
-    if agency_id is not None:
-        passed = passed.where(t.from_agency_id == agency_id)
-    return passed.subquery()
-
-
-def _channels(
-    start: datetime | None, end: datetime | None, agency_id: int | None
-) -> dict[int, dict[str, int]]:
-    """Return agency id -> channel -> count of the requests received, as :func:`_counts` does."""
-    r = InfoRequest
-    held = select(r.agency_id, r.channel, func.count()).where(*_received(start, end))
-    if agency_id is not None:
-        held = held.where(r.agency_id == agency_id)
-    result: dict[int, dict[str, int]] = {}
-    for agency, channel, count in db.session.execute(held.group_by(r.agency_id, r.channel)):
-        result.setdefault(agency, {})[channel] = count
-    # Passed on and not back: counted at the sender too, once however often it was passed on.
-    senders = _senders(agency_id)
-    moved = (
-        select(senders.c.agency_id, r.channel, func.count())
-        .join(r, r.id == senders.c.request_id)
-        .where(*_received(start, end), r.agency_id != senders.c.agency_id)
-        .group_by(senders.c.agency_id, r.channel)
-    )
-    for agency, channel, count in db.session.execute(moved):
-        row = result.setdefault(agency, {})
-        row[channel] = row.get(channel, 0) + count
-    return result
-
-
-def _added_up(rows) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for row in rows:
-        for name, count in row.items():
-            total[name] = total.get(name, 0) + count
-    return total
 
 
 def _figures(
@@ -425,60 +265,5 @@ def _figures(
     )
 
 
-def _answered(start, end):
-    r = InfoRequest
-    return [
-        *_received(start, end),
-        r.answered_at.is_not(None),
-        r.status.not_in((*OPEN, RequestStatus.WITHDRAWN)),
-    ]
-
-
-def _answer_days(start, end, agency_id: int | None, law: str) -> list[int]:
-    if agency_id is None:
-        return [d for days in _answer_days_by_agency(start, end).values() for d in days]
-    r = InfoRequest
-    rows = db.session.execute(
-        select(r.received_at, r.answered_at).where(*_answered(start, end), r.agency_id == agency_id)
-    ).all()
-    return _working_days(rows, law)
-
-
-def _answer_days_by_agency(start, end) -> dict[int, list[int]]:
-    r = InfoRequest
-    laws = dict(db.session.execute(select(Agency.id, Agency.law_code)).all())
-    pairs: dict[int, list] = {}
-    for agency_id, received, answered in db.session.execute(
-        select(r.agency_id, r.received_at, r.answered_at).where(*_answered(start, end))
-    ):
-        pairs.setdefault(agency_id, []).append((received, answered))
-    return {a: _working_days(rows, laws.get(a) or site_law()) for a, rows in pairs.items()}
-
-
-def _working_days(rows, law: str) -> list[int]:
-    """Return the working days from registration day to answer day of each (received, answered)."""
-    if not rows:
-        return []
-    calendar = law_calendar(law)
-    seen: dict[tuple[date, date], int] = {}  # many requests share a pair of days
-    days = []
-    for received, answered in rows:
-        pair = (calendar.local(received).date(), calendar.local(answered).date())
-        if pair not in seen:
-            seen[pair] = max(0, calendar.working_days_between(*pair))
-        days.append(seen[pair])
-    return days
-
-
 def _median(days: list[int]) -> float | None:
     return float(statistics.median(days)) if days else None
-
-
-def _micros(column):
-    """Return SQL for the microseconds since 1970 of a timestamp SQLAlchemy stored in SQLite."""
-    # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff'. The seconds are read without the fraction, which
-    # strftime would round to the millisecond; the fraction is padded to read as microseconds.
-    text = cast(column, String)
-    return cast(func.strftime("%s", func.substr(text, 1, 19)), Integer) * 1_000_000 + cast(
-        func.substr(text + "000000", 21, 6), Integer
-    )

@@ -16,7 +16,8 @@ from foi.models import Event, InfoRequest, User
 from foi.models.base import utcnow
 from foi.models.request import REQUESTER
 from foi.requests.states import EventKind
-from foi.services.compliance import POSTED_IN_TIME, receipt_posted_in_time
+from foi.services.compliance import receipt_posted_in_time
+from foi.services.compliance_queries import POSTED_IN_TIME
 from foi.services.db import transaction
 from foi.services.errors import DomainError, NotFound
 from foi.services.history import record
