@@ -14,8 +14,13 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": box.dataset.csrf },
       body: JSON.stringify(body || {})
     }).then(function (response) {
-      return response.json().then(function (data) {
-        if (!response.ok) throw new Error(data.detail || data.title || response.statusText);
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) {
+          // The server's own words (a problem's detail, in the reader's language), else ours.
+          var refused = new Error(data.detail || box.dataset.failed);
+          refused.said = true;
+          throw refused;
+        }
         return data;
       });
     });
@@ -39,8 +44,10 @@
       ceremony(box)
         .then(function (done) { window.location.assign(done.redirect); })
         .catch(function (error) {
-          // The person closed the browser's dialog, or the device said no: say it plainly.
-          say(box, error.name === "NotAllowedError" ? box.dataset.cancelled : error.message);
+          // The person closed the browser's dialog or the device said no; a network or
+          // browser error is not shown in its own (English, technical) words.
+          if (error.name === "NotAllowedError") say(box, box.dataset.cancelled);
+          else say(box, error.said ? error.message : box.dataset.failed);
         });
     });
   }
