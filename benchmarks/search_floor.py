@@ -72,7 +72,8 @@ def _timed(run, steps: dict[str, str]) -> dict[str, float]:
 
 def sqlite_floor(n: int, workdir: Path) -> dict:
     """Time FTS5 alone over ``n`` prepared requests, for each layout."""
-    from foi.search.sqlite_fts import BULK_CACHE_KIB, BULK_SETTINGS, _fts_values
+    from foi.search.fts5_rows import fts_values
+    from foi.search.sqlite_fts import BULK_CACHE_KIB, BULK_SETTINGS
 
     path = workdir / "floor.sqlite3"
     for p in workdir.glob("floor.sqlite3*"):
@@ -86,7 +87,7 @@ def sqlite_floor(n: int, workdir: Path) -> dict:
             db.executemany(
                 "INSERT INTO staging VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    _fts_values(
+                    fts_values(
                         d.request_id,
                         d.reference,
                         d.title,

@@ -17,7 +17,14 @@ ENTRY = ("web", "api", "cli")
 REQUESTLESS = ("services", "mail", "jobs", "documents")
 #: The back ends behind ``foi.search``; its value types (SearchQuery, Hit...) may be used anywhere.
 SEARCH_BACK_END_NAMES = {"get_backend", "SearchBackend", "SqliteBackend", "PostgresBackend"}
-SEARCH_BACK_END_MODULES = {"foi.search.base", "foi.search.sqlite_fts", "foi.search.postgres_fts"}
+SEARCH_BACK_END_MODULES = {
+    "foi.search.base",
+    "foi.search.indexing",
+    "foi.search.sqlite_fts",
+    "foi.search.fts5_match",
+    "foi.search.fts5_rows",
+    "foi.search.postgres_fts",
+}
 #: Where a commit happens outside ``services/db.py:transaction()``, each with a comment saying
 #: why (docs/architecture.md lists them): the scheduler's lease, the outbox's delivery, the
 #: sweeps' per-batch commits, a connection's set-up, the rate-limit counters' own connection.

@@ -6,7 +6,8 @@ a SQLAlchemy ``Connection`` and never commits: the caller's transaction owns the
 
 import sqlalchemy as sa
 
-from foi.search.base import Hit, SearchBackend, SearchDocument, SearchQuery, SearchResults
+from foi.search.base import SearchBackend
+from foi.search.values import Hit, SearchDocument, SearchQuery, SearchResults
 
 __all__ = ["Hit", "SearchBackend", "SearchDocument", "SearchQuery", "SearchResults", "get_backend"]
 

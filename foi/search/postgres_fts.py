@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 
-from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, SearchQuery, as_utc
-from foi.search.base import rank_key as make_rank_key
+from foi.search.base import Filters, SearchBackend
 from foi.search.query import ParsedQuery
 from foi.search.terms import ALL, Plan
 from foi.search.tsvector import (
@@ -26,6 +25,8 @@ from foi.search.tsvector import (
     render_pairs_tsquery,
     render_tsquery,
 )
+from foi.search.values import Candidate, SearchDocument, SearchQuery, as_utc
+from foi.search.values import rank_key as make_rank_key
 
 if TYPE_CHECKING:
     import psycopg

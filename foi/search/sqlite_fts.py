@@ -13,11 +13,11 @@
 The FTS columns hold the words as :func:`foi.search.tokens.words` splits them, joined by spaces,
 so the index and the query side always agree on what a word is. Contentless FTS5 rows are deleted
 by giving back the values that were indexed; they are recomputed from ``search_text``. Changing
-:mod:`foi.search.tokens` therefore needs a reindex.
+:mod:`foi.search.tokens` therefore needs a reindex. The rows are built in
+:mod:`foi.search.fts5_rows`, the MATCH expressions in :mod:`foi.search.fts5_match`.
 """
 
 import functools
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -25,20 +25,22 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from foi.search.base import Candidate, Filters, SearchBackend, SearchDocument, SearchQuery, as_utc
-from foi.search.base import rank_key as make_rank_key
-from foi.search.query import ParsedQuery, Phrase, Term
+from foi.search.base import Filters, SearchBackend
+from foi.search.fts5_match import render_excluded, render_match
+from foi.search.fts5_rows import (
+    DOCUMENT_COLUMNS,
+    FTS_COLUMNS,
+    PAIR,
+    TEXT_COLUMNS,
+    fts_values,
+    prepare_rows,
+)
+from foi.search.query import ParsedQuery
 from foi.search.terms import ALL, Plan
-from foi.search.tokens import indexed_words
+from foi.search.values import Candidate, SearchDocument, SearchQuery
 
 # bm25 column weights: title_exact, title_folded, text_exact, text_folded, pairs.
 WEIGHTS = "10.0, 5.0, 2.0, 1.0, 0.0"
-EXACT_COLUMNS = "{title_exact text_exact}"
-FOLDED_COLUMNS = "{title_folded text_folded}"
-WORD_COLUMNS = "{title_exact title_folded text_exact text_folded}"
-# Joins two words into one pairs token: a private-use character, a letter to unicode61 ("Co")
-# that no query word can hold.
-PAIR = "\ue000"
 # Pages of SQLite's cache while re-indexing (negative: KiB): FTS5 merges touch many pages.
 BULK_CACHE_KIB = 262_144
 # FTS5 settings while re-indexing, and after. FTS5 gathers new tokens in memory up to
@@ -77,88 +79,6 @@ SCHEMA = (
         docs INTEGER NOT NULL) WITHOUT ROWID""",
 )
 TABLES = ("search_fts", "search_text", "search_document", "search_term")
-DOCUMENT_COLUMNS = (
-    "rank_key",
-    "request_id",
-    "agency_id",
-    "outcome",
-    "year",
-    "topic",
-    "published_at",
-    "reference",
-    "title",
-)
-TEXT_COLUMNS = ("rank_key", "body", "answer", "attachments_text")
-FTS_COLUMNS = ("rowid", "title_exact", "title_folded", "text_exact", "text_folded", "pairs")
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _expanded(prefix: str, plan: Plan | None) -> tuple[str, ...] | None:
-    if plan is None:
-        return None
-    return plan.expansions.get(prefix)
-
-
-def _render_term(term: Term, plan: Plan | None) -> str:
-    if term.prefix:
-        exact_words, folded_words = _expanded(term.exact, plan), _expanded(term.folded, plan)
-        if exact_words is not None and folded_words is not None and (exact_words or folded_words):
-            # The indexed words the prefix covers, walked newest first side by side: FTS5
-            # would otherwise merge the whole doclist of every one of them before the LIMIT.
-            if term.exact == term.folded:
-                return f"{WORD_COLUMNS} : ({' OR '.join(map(_quote, folded_words))})"
-            sides = []
-            if exact_words:
-                sides.append(f"{EXACT_COLUMNS} : ({' OR '.join(map(_quote, exact_words))})")
-            if folded_words:
-                sides.append(f"{FOLDED_COLUMNS} : ({' OR '.join(map(_quote, folded_words))})")
-            return "(" + " OR ".join(sides) + ")"
-    return _render_words((term,))
-
-
-def _render_words(terms: Sequence[Term]) -> str:
-    star = " *" if terms[-1].prefix else ""
-    exact_form = _quote(" ".join(t.exact for t in terms)) + star
-    folded_form = _quote(" ".join(t.folded for t in terms)) + star
-    if exact_form == folded_form:
-        # Same spelling in both columns: one phrase over all four, both weights count.
-        return f"{WORD_COLUMNS} : {exact_form}"
-    return f"({EXACT_COLUMNS} : {exact_form} OR {FOLDED_COLUMNS} : {folded_form})"
-
-
-def _render_atom(atom: Term | Phrase, plan: Plan | None = None) -> str:
-    if isinstance(atom, Term):
-        return _render_term(atom, plan)
-    words = _render_words(atom.terms)
-    pairs = [
-        a.folded + PAIR + b.folded
-        for a, b in zip(atom.terms, atom.terms[1:])
-        if not b.prefix and (plan is None or plan.has_pair(a.folded, b.folded))
-    ]
-    if not pairs:
-        return words
-    return f"(pairs : ({' AND '.join(map(_quote, pairs))}) AND {words})"
-
-
-def _any(atoms: Sequence[Term | Phrase], plan: Plan | None = None) -> str:
-    rendered = [_render_atom(a, plan) for a in atoms]
-    return rendered[0] if len(rendered) == 1 else "(" + " OR ".join(rendered) + ")"
-
-
-def render_match(parsed: ParsedQuery, plan: Plan | None = None) -> str:
-    """Render the positive part of ``parsed``, minus its exclusions, as an FTS5 expression."""
-    expr = " AND ".join(_any(group, plan) for group in parsed.required)
-    if parsed.excluded:
-        expr = f"{expr} NOT {_any(parsed.excluded, plan)}"
-    return expr
-
-
-def render_excluded(parsed: ParsedQuery, plan: Plan | None = None) -> str:
-    """Render the exclusions of ``parsed`` as one FTS5 expression."""
-    return _any(parsed.excluded, plan)
 
 
 def year_keys(year: int) -> tuple[int, int]:
@@ -254,43 +174,8 @@ class SqliteBackend(SearchBackend):
     def prepare(
         cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None, count: bool = True
     ) -> tuple[str, str, str, Counter]:
-        """Return the rows of ``docs`` for the three tables and the count of their word forms.
-
-        The rows are JSON arrays, each table's written by one statement (``json_each``): the
-        driver lets go of Python's interpreter lock for the whole statement, instead of taking
-        it back after every row while a helper thread prepares the next batch. Without
-        ``count`` the word forms are not counted (a re-index reads the counts from the finished
-        index instead).
-        """
-        delta: Counter | None = Counter() if count else None
-        documents, texts, fts = [], [], []
-        for d in docs:
-            key, published = make_rank_key(d), as_utc(d.published_at)
-            documents.append(
-                (
-                    key,
-                    d.request_id,
-                    d.agency_id,
-                    d.outcome,
-                    published.year,
-                    d.topic,
-                    published.isoformat(),
-                    d.reference,
-                    d.title,
-                )
-            )
-            texts.append((key, d.body or "", d.answer or "", d.attachments_text or ""))
-            fts.append(
-                _fts_values(
-                    key, d.reference, d.title, d.body, d.answer, d.attachments_text, delta, pairs
-                )
-            )
-        return (
-            json.dumps(documents, ensure_ascii=False),
-            json.dumps(texts, ensure_ascii=False),
-            json.dumps(fts, ensure_ascii=False),
-            delta or Counter(),
-        )
+        """Return the rows of ``docs`` and the count of their word forms (:func:`prepare_rows`)."""
+        return prepare_rows(docs, pairs, count)
 
     def _bulk_prepare(self, pairs: frozenset[str] | None) -> Callable[[list], Any]:
         return functools.partial(self.prepare, pairs=pairs, count=False)
@@ -337,7 +222,7 @@ class SqliteBackend(SearchBackend):
             "INSERT INTO search_fts (search_fts, rowid, title_exact, title_folded, text_exact,"
             " text_folded, pairs) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
             [
-                _fts_values(
+                fts_values(
                     r.rank_key,
                     r.reference,
                     r.title,
@@ -433,38 +318,3 @@ class SqliteBackend(SearchBackend):
             ).bindparams(sa.bindparam("ids", expanding=True)),
             {"ids": list(request_ids)},
         )
-
-
-def _fts_values(
-    key: int,
-    reference: str,
-    title: str,
-    body: str,
-    answer: str,
-    attachments: str,
-    terms: Counter | None,
-    pair_words: frozenset[str] | None,
-) -> tuple:
-    """Return the FTS row of a document, and count its distinct word forms into ``terms``.
-
-    Pairs are made of pair words only (all words if ``pair_words`` is ``None``).
-    """
-    title_exact, title_folded = indexed_words(f"{reference}\n{title}")
-    text_exact, text_folded = indexed_words(f"{body or ''}\n{answer or ''}\n{attachments or ''}")
-    if terms is not None:
-        terms.update({ALL, *title_exact, *title_folded, *text_exact, *text_folded})
-    pairs = " ".join([*_pairs(title_folded, pair_words), *_pairs(text_folded, pair_words)])
-    return (
-        key,
-        " ".join(title_exact),
-        " ".join(title_folded),
-        " ".join(text_exact),
-        " ".join(text_folded),
-        pairs,
-    )
-
-
-def _pairs(words: list[str], keep: frozenset[str] | None) -> list[str]:
-    if keep is None:
-        return [a + PAIR + b for a, b in zip(words, words[1:])]
-    return [a + PAIR + b for a, b in zip(words, words[1:]) if a in keep and b in keep]

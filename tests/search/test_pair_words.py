@@ -2,7 +2,7 @@
 
 import pytest
 
-from foi.search import base, terms
+from foi.search import indexing, terms
 
 
 def ids(results):
@@ -13,7 +13,7 @@ def ids(results):
 def reindexed(monkeypatch, backend, conn, doc):
     """Re-index an archive where "su" and "içməli" are common and "kənd" is not."""
     monkeypatch.setattr(terms, "PAIR_MIN_SAMPLE", 10)
-    monkeypatch.setattr(base, "PAIR_SAMPLE", 20)
+    monkeypatch.setattr(indexing, "PAIR_SAMPLE", 20)
     common = [doc(i, f"Sorğu {i}", "İçməli su təchizatı barədə") for i in range(1, 21)]
     rare = [
         doc(21, "Kənd", "Kənd su xətti"),
