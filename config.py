@@ -126,6 +126,12 @@ class Config:
     # A bulk action from the officer's queue takes at most this many requests at once (the
     # result page says when "all matching this filter" was cut short).
     BULK_MAX = int(_env("BULK_MAX", "200"))
+    # Agencies' public statistics are counted again by the scheduler when older than this:
+    # their pages read the last count, which costs the same whatever the archive's size.
+    STATISTICS_SECONDS = int(_env("STATISTICS_SECONDS", "600"))
+    # Worker processes that read and prepare a large archive's documents while a full re-index
+    # writes them (foi.search.bulk.run_sharded): about one per CPU besides the writer's.
+    REINDEX_WORKERS = int(_env("REINDEX_WORKERS", str(os.cpu_count() or 1)))
     # One request may be sent to this many agencies at once, each its own request.
     MAX_AGENCIES_PER_REQUEST = int(_env("MAX_AGENCIES_PER_REQUEST", "5"))
     # Where an instance keeps what it makes for itself (the development secret key).

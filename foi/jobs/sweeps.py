@@ -22,6 +22,7 @@ from foi.jobs.exports import export_archive_job
 from foi.jobs.lock import Heartbeat
 from foi.mail.delivery import deliver_pending
 from foi.models.base import utcnow
+from foi.services.agency_stats import agency_figures_refresh
 from foi.services.complaint_alerts import complaint_reminders_sweep
 from foi.services.db import transaction
 from foi.services.digests import DIGEST_HOUR, digests_send
@@ -180,6 +181,13 @@ def sweep_ocr(app: Flask, now: datetime | None = None) -> list[int]:
         return given_up
 
 
+def sweep_statistics(app: Flask, now: datetime | None = None) -> int:
+    """Count again the agencies' figures older than ``STATISTICS_SECONDS``; return how many."""
+    with app.app_context():
+        max_age = timedelta(seconds=app.config["STATISTICS_SECONDS"])
+        return agency_figures_refresh(now=now or utcnow(), max_age=max_age)
+
+
 def _resend(app: Flask, job_id: int, now: datetime) -> bool:
     if not queue.send(app, job_id):
         return False
@@ -215,6 +223,8 @@ def run_sweeps(
         sweep_jobs(app, now())
     if keep_going():
         sweep_ocr(app, now())  # after the jobs' sweep: a job given up there is seen here
+    if keep_going():
+        sweep_statistics(app, now())
     if keep_going():
         try:  # last, and on its own: a failed export must not hold up reminders or mail
             sweep_archive_export(app, now())

@@ -2,6 +2,7 @@
 
 from foi.models.account_event import AccountEvent
 from foi.models.agency import Agency
+from foi.models.agency_figures import AgencyFigures
 from foi.models.audit import AuditEntry, guard_append_only
 from foi.models.calendar import CalendarException
 from foi.models.complaint import Complaint
@@ -29,6 +30,7 @@ from foi.models.user_session import UserSession
 __all__ = [
     "AccountEvent",
     "Agency",
+    "AgencyFigures",
     "AuditEntry",
     "CalendarException",
     "Complaint",

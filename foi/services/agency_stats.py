@@ -3,16 +3,20 @@
 Only counts leave the database, never a request's content.
 """
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, and_, cast, extract, func, literal_column, select
+from sqlalchemy import Integer, and_, cast, extract, func, literal_column, or_, select
 
 from foi.extensions import db
-from foi.models import Agency, InfoRequest
+from foi.models import Agency, AgencyFigures, InfoRequest
+from foi.models.base import utcnow
 from foi.requests.states import Outcome, RequestStatus
 from foi.services.compliance import Compliance, compliance
+from foi.services.counters import published_by_agency
+from foi.services.db import transaction
 
 
 @dataclass
@@ -57,6 +61,60 @@ def agency_statistics(agency: Agency, *, now: datetime | None = None) -> AgencyS
         by_year[int(answered_year)][outcome] = count
     stats.outcomes_by_year = {y: by_year[y] for y in sorted(by_year)}
     return stats
+
+
+def agency_figures(
+    agency: Agency, *, now: datetime | None = None
+) -> tuple[AgencyStatistics, datetime]:
+    """Return the agency's statistics as last counted (:func:`agency_figures_refresh`), and when.
+
+    Counting grows with the agency's requests (about 0.2 s at 25,000 of them), so its page and
+    the API read the scheduler's last count instead, one row. Only the number of published
+    answers is read live, from the counters every publication keeps. An agency not counted
+    yet (just created, or no scheduler running) is counted now.
+    """
+    row = db.session.get(AgencyFigures, agency.id)
+    if row is None:
+        now = now or utcnow()
+        return agency_statistics(agency, now=now), now
+    stats = _loads(row.figures)
+    stats.published = published_by_agency().get(agency.id, 0)
+    return stats, row.counted_at
+
+
+def agency_figures_refresh(*, now: datetime | None = None, max_age: timedelta) -> int:
+    """Count again every agency counted more than ``max_age`` ago, or never; return how many.
+
+    One transaction per agency, so a long round holds no lock for long and what is done stays
+    done. Run by the scheduler's sweep (``FOI_STATISTICS_SECONDS``).
+    """
+    now = now or utcnow()
+    stale = db.session.scalars(
+        select(Agency)
+        .outerjoin(AgencyFigures, AgencyFigures.agency_id == Agency.id)
+        .where(or_(AgencyFigures.counted_at.is_(None), AgencyFigures.counted_at <= now - max_age))
+        .order_by(Agency.id)
+    ).all()
+    for agency in stale:
+        with transaction() as session:
+            figures = _dumps(agency_statistics(agency, now=now))
+            session.merge(AgencyFigures(agency_id=agency.id, counted_at=now, figures=figures))
+    return len(stale)
+
+
+def _dumps(stats: AgencyStatistics) -> str:
+    return json.dumps(asdict(stats))
+
+
+def _loads(text: str) -> AgencyStatistics:
+    data = json.loads(text)
+    return AgencyStatistics(
+        compliance=Compliance(**data["compliance"]),
+        published=data["published"],
+        # JSON keys are strings; the chart's years are numbers.
+        outcomes_by_year={int(y): counts for y, counts in data["outcomes_by_year"].items()},
+        channels=data["channels"],
+    )
 
 
 def _utc_year(column, postgres: bool):

@@ -111,3 +111,47 @@ def test_an_agency_with_a_request_overdue_for_weeks_is_not_shown_answering_on_ti
     assert 'data-stat="on-time">100%<' not in page
     assert 'data-stat="overdue">1<' in page
     assert "Still open, overdue" in page and "How these figures are counted" in page
+
+
+def test_the_page_reads_the_schedulers_count_and_says_when_it_was_made(archive, client, app):
+    """Counting an agency's requests grows with the archive: the page shows the last count."""
+    from foi.extensions import cache
+    from foi.jobs.sweeps import sweep_statistics
+    from tests.factories import file_request
+
+    slug, counted = archive.agency.slug, datetime(2026, 12, 3, 8, 30, tzinfo=UTC)
+    assert sweep_statistics(app, counted) == 2  # both agencies, counted for the first time
+    assert sweep_statistics(app, counted + timedelta(minutes=5)) == 0  # not yet stale
+    file_request(archive.citizen, archive.agency, subject="Yeni sorğu")
+    db.session.commit()
+
+    page = client.get(f"/agencies/{slug}").get_data(as_text=True)
+    assert 'data-stat="received">3<' in page  # the new request waits for the next count
+    assert "2 answers published" in page
+    assert "Counted 03/12/2026, 12:30." in page  # Asia/Baku, the reader's format
+
+    later = counted + timedelta(seconds=app.config["STATISTICS_SECONDS"])
+    assert sweep_statistics(app, later) == 2
+    cache.clear()  # a kept copy of the page lives PAGE_CACHE_SECONDS (a minute) at most
+    page = client.get(f"/agencies/{slug}").get_data(as_text=True)
+    assert 'data-stat="received">4<' in page and "Counted 03/12/2026, 12:40." in page
+
+
+def test_a_count_kept_gives_back_the_figures_counted(archive, app):
+    from foi.services.agency_stats import agency_figures, agency_figures_refresh
+
+    late = archive.unpublished
+    _set_times(
+        late,
+        datetime(2025, 7, 1, tzinfo=UTC),
+        datetime(2025, 7, 9, tzinfo=UTC),
+        datetime(2025, 7, 5, tzinfo=UTC),
+    )
+    counted = datetime(2026, 12, 3, 8, 30, tzinfo=UTC)
+    agency_figures_refresh(now=counted, max_age=timedelta(minutes=10))
+    db.session.expire_all()
+
+    assert agency_figures(archive.agency) == (
+        agency_statistics(archive.agency, now=counted),
+        counted,
+    )

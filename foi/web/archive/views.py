@@ -13,7 +13,7 @@ from foi.law import available_packs, pack_codes
 from foi.models.document import FROM_AGENCY
 from foi.requests.states import Outcome
 from foi.search import SearchQuery
-from foi.services.agency_stats import agency_statistics
+from foi.services.agency_stats import agency_figures
 from foi.services.archive import archive_search
 from foi.services.deadlines import law_calendar, law_pack
 from foi.services.errors import NotFound
@@ -170,7 +170,7 @@ def agency(slug: str):
             page=query_int("page", 1, low=1, high=MAX_PAGE, strict=False),
         )
     )
-    stats = kept(f"agency.statistics:{found.id}", lambda: agency_statistics(found))
+    stats, counted_at = agency_figures(found)
     return render_template(
         "archive/agency.html",
         agency=found,
@@ -179,6 +179,7 @@ def agency(slug: str):
         outcome_labels=OUTCOME_LABELS,
         locale=current_locale(),
         stats=stats,
+        counted_at=counted_at,
         compliance_labels=COMPLIANCE_LABELS,
         channel_labels=CHANNEL_LABELS,
         chart=outcome_chart(stats.outcomes_by_year),
