@@ -81,7 +81,14 @@ def seed_demo(count):
     is_flag=True,
     help="Hand the work to the task queue's workers (flask foi worker) instead of doing it here.",
 )
-def reindex(on_queue):
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read and prepare a large archive while this one writes"
+    " (default FOI_REINDEX_WORKERS, the number of CPUs; 1: all in this process).",
+)
+def reindex(on_queue, workers):
     """Rebuild the archive's search index from the published requests.
 
     Runs here with a progress bar, or with --queue as a job of the task queue: its progress is
@@ -98,5 +105,6 @@ def reindex(on_queue):
                 "\nBuilding and merging the index (minutes for a large archive)…"
             ),
             optimizing=lambda: click.echo("Updating the statistics of the query planner…"),
+            workers=workers or current_app.config["REINDEX_WORKERS"],
         )
     click.echo(f"{done} requests indexed.")

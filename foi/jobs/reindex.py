@@ -5,6 +5,8 @@ with ``--queue``; administrators ask for it from the jobs page. It replaces the 
 one transaction, so running it twice leaves the same index.
 """
 
+from flask import current_app
+
 from foi.jobs.kinds import JobRun, job_kind
 from foi.services.archive import published_count
 from foi.services.search_index import archive_reindex
@@ -24,5 +26,6 @@ def reindex(run: JobRun) -> dict:
         progress=step,
         finishing=lambda: run.progress("merging", 0.9),
         optimizing=lambda: run.progress("statistics", 0.97),
+        workers=current_app.config["REINDEX_WORKERS"],
     )
     return {"indexed": done}

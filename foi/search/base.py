@@ -22,7 +22,7 @@ from foi.search.indexing import Indexing
 from foi.search.query import ParsedQuery, any_of, parse
 from foi.search.snippets import Matcher, snippet
 from foi.search.stopwords import STOP_WORDS
-from foi.search.terms import Plan
+from foi.search.terms import ALL, Plan, kept_facet_counts
 from foi.search.terms import plan as plan_query
 from foi.search.tokens import words
 from foi.search.values import FACETS, Candidate, Hit, SearchQuery, SearchResults, WholeIndex, as_utc
@@ -67,21 +67,24 @@ class SearchBackend(Indexing):
     rank_limit: int = 5_000
 
     def whole_index(self, conn: sa.Connection) -> WholeIndex:
-        """Count every document by agency, outcome, year and topic, in one grouped pass."""
-        counters: dict[str, Counter] = {name: Counter() for name in FACETS}
-        total = 0
-        for agency_id, outcome, year, topic, n in conn.exec_driver_sql(
-            "SELECT agency_id, outcome, year, topic, count(*) FROM search_document"
-            " GROUP BY agency_id, outcome, year, topic"
-        ):
-            total += n
-            counters["agency"][agency_id] += n
-            counters["outcome"][outcome] += n
-            counters["year"][year] += n
-            if topic is not None:
-                counters["topic"][topic] += n
-        facets = {name: dict(counter.most_common()) for name, counter in counters.items()}
-        return WholeIndex(total, facets)
+        """Return the total and facets of every document, from the counts kept with the index.
+
+        Each change of the index counts its documents by facet value in the same transaction
+        (:func:`foi.search.terms.facet_keys`), so this reads a few dozen rows at any size.
+        """
+        counts = kept_facet_counts(conn)
+        total = conn.execute(
+            sa.text("SELECT docs FROM search_term WHERE term = :all"), {"all": ALL}
+        ).scalar()
+        as_number = {"agency", "year"}
+        facets = {
+            name: {
+                (int(value) if name in as_number else value): n
+                for value, n in counts.get(name, {}).items()
+            }
+            for name in FACETS
+        }
+        return WholeIndex(max(0, total or 0), facets)
 
     def query(
         self, conn: sa.Connection, query: SearchQuery, whole: WholeIndex | None = None

@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from foi.search.terms import ALL
+from foi.search.terms import ALL, facet_keys
 from foi.search.tokens import indexed_words
 from foi.search.values import SearchDocument, as_utc, rank_key
 
@@ -61,6 +61,8 @@ def prepare_rows(
             )
         )
         texts.append((key, d.body or "", d.answer or "", d.attachments_text or ""))
+        if delta is not None:
+            delta.update(facet_keys(d.agency_id, d.outcome, published.year, d.topic))
         fts.append(
             fts_values(
                 key, d.reference, d.title, d.body, d.answer, d.attachments_text, delta, pairs

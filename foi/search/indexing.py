@@ -60,6 +60,45 @@ class Indexing(ABC):
         """
         docs = iter(docs)
         sample = list(itertools.islice(docs, PAIR_SAMPLE))
+        return self._bulk_load(
+            conn,
+            sample,
+            lambda prepare: bulk.run(self, conn, itertools.chain(sample, docs), prepare, progress),
+            finishing,
+        )
+
+    def reindex_sharded(
+        self,
+        conn: sa.Connection,
+        first: Iterable[SearchDocument],
+        shards: Sequence[tuple[int, int]],
+        read: Callable[[int, int], list[SearchDocument]],
+        workers: int,
+        progress: Callable[[int], None] | None = None,
+        finishing: Callable[[], None] | None = None,
+    ) -> int:
+        """Replace the whole index by the documents ``read`` gives for each of ``shards``.
+
+        What :meth:`reindex` does, with ``workers`` processes reading and preparing the
+        shards, id ranges ``(lo, hi]`` (:func:`foi.search.bulk.run_sharded`); ``read`` must be
+        picklable and open its own connection. ``first``: the oldest documents, from which the
+        pair words are chosen (only the first :data:`PAIR_SAMPLE` are read).
+        """
+        return self._bulk_load(
+            conn,
+            list(itertools.islice(first, PAIR_SAMPLE)),
+            lambda prepare: bulk.run_sharded(self, conn, shards, read, prepare, progress, workers),
+            finishing,
+        )
+
+    def _bulk_load(
+        self,
+        conn: sa.Connection,
+        sample: list[SearchDocument],
+        load: Callable[[Callable[[list], Any]], int],
+        finishing: Callable[[], None] | None,
+    ) -> int:
+        """Empty the index, choose the pair words from ``sample``, then ``load`` every document."""
         pairs = choose_pair_words(
             folded_words(f"{d.reference}\n{d.title}\n{d.body}\n{d.answer}\n{d.attachments_text}")
             for d in sample
@@ -68,9 +107,7 @@ class Indexing(ABC):
         save_pair_words(conn, pairs)
         self._start_bulk(conn)
         try:
-            done = bulk.run(
-                self, conn, itertools.chain(sample, docs), self._bulk_prepare(pairs), progress
-            )
+            done = load(self._bulk_prepare(pairs))
             if finishing is not None:
                 finishing()
             return done
@@ -120,11 +157,19 @@ class Indexing(ABC):
     def _clear(self, conn: sa.Connection) -> None:
         """Delete every indexed document."""
 
-    @abstractmethod
     def _insert(
         self, conn: sa.Connection, docs: Sequence[SearchDocument], prepared: Any = None
     ) -> None:
         """Insert documents known not to be indexed yet (``prepared``: :meth:`prepare` of them)."""
+        if docs:
+            self._write_prepared(
+                conn,
+                prepared if prepared is not None else self.prepare(docs, self._pair_words(conn)),
+            )
+
+    @abstractmethod
+    def _write_prepared(self, conn: sa.Connection, prepared: Any) -> None:
+        """Write documents not indexed yet, as :meth:`prepare` (or a re-index's) made them."""
 
     @abstractmethod
     def _remove_many(self, conn: sa.Connection, request_ids: Sequence[int]) -> None:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, cast
 import sqlalchemy as sa
 
 from foi.search.base import Filters, SearchBackend
+from foi.search.copy_text import copy_text
 from foi.search.query import ParsedQuery
-from foi.search.terms import ALL, Plan
+from foi.search.terms import ALL, Plan, facet_keys
 from foi.search.tsvector import (
     PAIR,
     build_vectors,
@@ -153,43 +154,39 @@ class PostgresBackend(SearchBackend):
     @classmethod
     def prepare(
         cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None
-    ) -> tuple[list[tuple[str, str]], Counter]:
-        """Return the tsvector and pairs literals of ``docs`` and their word form counts."""
-        terms: Counter = Counter()
-        vectors = [
-            build_vectors(
-                f"{d.reference}\n{d.title}",
-                f"{d.body or ''}\n{d.answer or ''}\n{d.attachments_text or ''}",
-                terms,
-                pairs,
-            )
-            for d in docs
-        ]
-        return vectors, terms
+    ) -> tuple[str, str, Counter]:
+        """Return the COPY rows of ``docs`` for both tables and the count of their word forms.
 
-    def _insert(
-        self, conn: sa.Connection, docs: Sequence[SearchDocument], prepared: Any = None
-    ) -> None:
-        if not docs:
-            return
-        vectors, terms = (
-            prepared if prepared is not None else self.prepare(docs, self._pair_words(conn))
-        )
-        rows = [
-            (
-                d.request_id,
-                make_rank_key(d),
-                d.agency_id,
-                d.outcome,
-                as_utc(d.published_at).year,
-                d.topic,
-                as_utc(d.published_at),
-                d.reference,
-                d.title,
-                *vector,
+        The tsvector and pairs literals are built here (:func:`build_vectors`), and every row
+        formatted as COPY text, so that writing them is one ``COPY`` a table and nothing more.
+        """
+        terms: Counter = Counter()
+        documents, texts = [], []
+        for d in docs:
+            published = as_utc(d.published_at)
+            body, answer, files = d.body or "", d.answer or "", d.attachments_text or ""
+            documents.append(
+                (
+                    d.request_id,
+                    make_rank_key(d),
+                    d.agency_id,
+                    d.outcome,
+                    published.year,
+                    d.topic,
+                    published.isoformat(),
+                    d.reference,
+                    d.title,
+                    *build_vectors(
+                        f"{d.reference}\n{d.title}", f"{body}\n{answer}\n{files}", terms, pairs
+                    ),
+                )
             )
-            for d, vector in zip(docs, vectors)
-        ]
+            texts.append((d.request_id, body, answer, files))
+            terms.update(facet_keys(d.agency_id, d.outcome, published.year, d.topic))
+        return copy_text(documents), copy_text(texts), terms
+
+    def _write_prepared(self, conn: sa.Connection, prepared: Any) -> None:
+        documents, texts, terms = prepared
         # COPY on the caller's connection, so inside its transaction: one round trip a batch.
         # This back end runs on psycopg 3, whose COPY the DB-API has no word for.
         driver = cast("psycopg.Connection[Any]", conn.connection.driver_connection)
@@ -199,15 +196,11 @@ class PostgresBackend(SearchBackend):
                 " year, topic, published_at, reference, title, tsv, pairs)"
                 " FROM STDIN"
             ) as copy:
-                for row in rows:
-                    copy.write_row(row)
+                copy.write(documents)
             with cursor.copy(
                 "COPY search_text (request_id, body, answer, attachments_text) FROM STDIN"
             ) as copy:
-                for d in docs:
-                    copy.write_row(
-                        (d.request_id, d.body or "", d.answer or "", d.attachments_text or "")
-                    )
+                copy.write(texts)
         self._count_terms(conn, terms)
 
     def _remove_many(self, conn: sa.Connection, request_ids: Sequence[int]) -> None:
@@ -215,21 +208,19 @@ class PostgresBackend(SearchBackend):
             return
         params = {"ids": list(request_ids)}
         conn.execute(sa.text("DELETE FROM search_text WHERE request_id = ANY(:ids)"), params)
-        removed = (
-            conn.execute(
-                sa.text(
-                    "DELETE FROM search_document WHERE request_id = ANY(:ids)"
-                    " RETURNING tsvector_to_array(tsv)"
-                ),
-                params,
-            )
-            .scalars()
-            .all()
-        )
+        removed = conn.execute(
+            sa.text(
+                "DELETE FROM search_document WHERE request_id = ANY(:ids)"
+                " RETURNING tsvector_to_array(tsv), agency_id, outcome, year, topic"
+            ),
+            params,
+        ).all()
         if removed:
             # The placeholder of over-long words (tsvector.PAIR) is not counted.
-            terms = Counter(w for words in removed for w in words if w != PAIR)
+            terms = Counter(w for row in removed for w in row[0] if w != PAIR)
             terms[ALL] += len(removed)
+            for _, *facets in removed:
+                terms.update(facet_keys(*facets))
             self._count_terms(conn, Counter({t: -n for t, n in terms.items()}))
 
     def _select(

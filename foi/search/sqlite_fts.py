@@ -36,7 +36,7 @@ from foi.search.fts5_rows import (
     prepare_rows,
 )
 from foi.search.query import ParsedQuery
-from foi.search.terms import ALL, Plan
+from foi.search.terms import ALL, Plan, count_facets, facet_keys
 from foi.search.values import Candidate, SearchDocument, SearchQuery
 
 # bm25 column weights: title_exact, title_folded, text_exact, text_folded, pairs.
@@ -158,6 +158,7 @@ class SqliteBackend(SearchBackend):
                 " (SELECT count(*) FROM search_document)) ON CONFLICT (term)"
                 " DO UPDATE SET docs = excluded.docs"
             )
+            count_facets(conn)
         finally:
             conn.exec_driver_sql("DROP TABLE temp.search_fts_vocab")
 
@@ -180,14 +181,8 @@ class SqliteBackend(SearchBackend):
     def _bulk_prepare(self, pairs: frozenset[str] | None) -> Callable[[list], Any]:
         return functools.partial(self.prepare, pairs=pairs, count=False)
 
-    def _insert(
-        self, conn: sa.Connection, docs: Sequence[SearchDocument], prepared: Any = None
-    ) -> None:
-        if not docs:
-            return
-        documents, texts, fts, delta = (
-            prepared if prepared is not None else self.prepare(docs, self._pair_words(conn))
-        )
+    def _write_prepared(self, conn: sa.Connection, prepared: Any) -> None:
+        documents, texts, fts, delta = prepared
         for table, columns, rows in (
             ("search_document", DOCUMENT_COLUMNS, documents),
             ("search_text", TEXT_COLUMNS, texts),
@@ -207,7 +202,8 @@ class SqliteBackend(SearchBackend):
             return
         rows = conn.execute(
             sa.text(
-                "SELECT d.rank_key, d.reference, d.title, t.body, t.answer, t.attachments_text"
+                "SELECT d.rank_key, d.reference, d.title, t.body, t.answer, t.attachments_text,"
+                " d.agency_id, d.outcome, d.year, d.topic"
                 " FROM search_document d JOIN search_text t ON t.rank_key = d.rank_key"
                 " WHERE d.request_id IN :ids"
             ).bindparams(sa.bindparam("ids", expanding=True)),
@@ -235,6 +231,8 @@ class SqliteBackend(SearchBackend):
                 for r in rows
             ],
         )
+        for r in rows:
+            delta.update(facet_keys(r.agency_id, r.outcome, r.year, r.topic))
         self._count_terms(conn, Counter({t: -n for t, n in delta.items()}))
         keys = {"keys": [row.rank_key for row in rows]}
         for table in ("search_text", "search_document"):

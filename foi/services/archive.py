@@ -24,7 +24,6 @@ from foi.models import InfoRequest
 from foi.models.document import FROM_AGENCY
 from foi.search import Hit, SearchBackend, SearchQuery, SearchResults, get_backend
 from foi.services.deadlines import law_pack, request_law
-from foi.services.public_content import kept
 
 #: Matches a search ranks at most; beyond them its pages stop (``SearchResults.capped``).
 RANKED_LIMIT = SearchBackend.candidate_limit
@@ -112,19 +111,11 @@ def public_record(req: InfoRequest, *, full: bool = False) -> dict:
     return data
 
 
-# The whole index's counts change only with the archive's version, which is in their key.
-WHOLE_INDEX_SECONDS = 24 * 3600
-
-
 def search_results(query: SearchQuery) -> SearchResults:
-    """Run ``query`` on the archive index; a listing's counts come precomputed."""
+    """Run ``query`` on the archive index; a listing's counts are those kept with the index."""
     conn = db.session.connection()
     backend = get_backend(conn)
-    whole = None
-    if query.is_listing:
-        whole = kept(
-            "archive.whole_index", lambda: backend.whole_index(conn), seconds=WHOLE_INDEX_SECONDS
-        )
+    whole = backend.whole_index(conn) if query.is_listing else None
     return backend.query(conn, query, whole=whole)
 
 
