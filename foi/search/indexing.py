@@ -51,54 +51,18 @@ class Indexing(ABC):
         docs: Iterable[SearchDocument],
         progress: Callable[[int], None] | None = None,
         finishing: Callable[[], None] | None = None,
+        workers: int = 0,
     ) -> int:
         """Replace the whole index by ``docs``; return how many were indexed.
 
         ``progress`` is called after each batch with the number of documents in that batch,
         so ``click.progressbar(...).update`` can be passed as it is; ``finishing`` once all
         are written, before the indexes are built and merged (minutes for a large archive).
+        ``workers``: processes doing the word work (:func:`foi.search.bulk.run`); 0 for one
+        helper thread.
         """
         docs = iter(docs)
         sample = list(itertools.islice(docs, PAIR_SAMPLE))
-        return self._bulk_load(
-            conn,
-            sample,
-            lambda prepare: bulk.run(self, conn, itertools.chain(sample, docs), prepare, progress),
-            finishing,
-        )
-
-    def reindex_sharded(
-        self,
-        conn: sa.Connection,
-        first: Iterable[SearchDocument],
-        shards: Sequence[tuple[int, int]],
-        read: Callable[[int, int], list[SearchDocument]],
-        workers: int,
-        progress: Callable[[int], None] | None = None,
-        finishing: Callable[[], None] | None = None,
-    ) -> int:
-        """Replace the whole index by the documents ``read`` gives for each of ``shards``.
-
-        What :meth:`reindex` does, with ``workers`` processes reading and preparing the
-        shards, id ranges ``(lo, hi]`` (:func:`foi.search.bulk.run_sharded`); ``read`` must be
-        picklable and open its own connection. ``first``: the oldest documents, from which the
-        pair words are chosen (only the first :data:`PAIR_SAMPLE` are read).
-        """
-        return self._bulk_load(
-            conn,
-            list(itertools.islice(first, PAIR_SAMPLE)),
-            lambda prepare: bulk.run_sharded(self, conn, shards, read, prepare, progress, workers),
-            finishing,
-        )
-
-    def _bulk_load(
-        self,
-        conn: sa.Connection,
-        sample: list[SearchDocument],
-        load: Callable[[Callable[[list], Any]], int],
-        finishing: Callable[[], None] | None,
-    ) -> int:
-        """Empty the index, choose the pair words from ``sample``, then ``load`` every document."""
         pairs = choose_pair_words(
             folded_words(f"{d.reference}\n{d.title}\n{d.body}\n{d.answer}\n{d.attachments_text}")
             for d in sample
@@ -107,7 +71,14 @@ class Indexing(ABC):
         save_pair_words(conn, pairs)
         self._start_bulk(conn)
         try:
-            done = load(self._bulk_prepare(pairs))
+            done = bulk.run(
+                self,
+                conn,
+                itertools.chain(sample, docs),
+                self._bulk_prepare(pairs),
+                progress,
+                workers,
+            )
             if finishing is not None:
                 finishing()
             return done

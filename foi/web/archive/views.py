@@ -79,7 +79,7 @@ class SearchLinks:
 @bp.get("/")
 def home():
     """Show the newest published answers and how many requests the archive holds."""
-    latest, found = archive_search(SearchQuery(sort="newest", per_page=6))
+    latest, found = archive_search(SearchQuery(sort="newest", per_page=6), listing=True)
     published, total = kept("home.totals", archive_totals)
     return render_template(
         "archive/home.html",
@@ -95,7 +95,7 @@ def home():
 def search():
     """Search the published requests, with filters and facets."""
     query = archive_query()
-    results, found = archive_search(query)
+    results, found = archive_search(query, listing=True)
     return render_template(
         "archive/search.html",
         query=query,
@@ -168,7 +168,8 @@ def agency(slug: str):
             agency_id=found.id,
             sort="newest",
             page=query_int("page", 1, low=1, high=MAX_PAGE, strict=False),
-        )
+        ),
+        listing=True,
     )
     stats, counted_at = agency_figures(found)
     return render_template(

@@ -1,8 +1,8 @@
-"""A large archive is re-indexed by worker processes, shard by shard, into the same index.
+"""A large archive's word work is done by worker processes during a re-index: the same index.
 
-The threshold and the shards' width are lowered so that a small archive takes the path a
-million requests take on PostgreSQL: real worker processes reading the test database on their
-own connections while the test's process writes.
+The threshold is lowered and the batches made small so that a small archive takes the path a
+million requests take: real worker processes preparing batches while the test's process reads
+the requests and writes the index.
 """
 
 import multiprocessing
@@ -18,18 +18,17 @@ from foi.services.search_index import archive_reindex
 from tests.archive.seed import SECRET_UNPUBLISHED, build_archive, publish
 
 
-def _index() -> dict[str, list]:
+def _snapshot() -> dict[str, list]:
     """Return every row of the search tables (on SQLite the word statistics are read from the
     FTS5 index itself, so they stand for what it holds)."""
     with db.engine.connect() as conn:
         return {
-            table: [tuple(map(str, row)) for row in conn.execute(sa.text(f"SELECT * FROM {table}"))]
+            table: sorted(
+                tuple(map(str, row))
+                for row in conn.execute(sa.text(f"SELECT * FROM {table}"))  # noqa: S608
+            )
             for table in ("search_document", "search_text", "search_term")
         }
-
-
-def _snapshot() -> dict[str, list]:
-    return {table: sorted(rows) for table, rows in _index().items()}
 
 
 def _found(q: str) -> list[int]:
@@ -38,8 +37,6 @@ def _found(q: str) -> list[int]:
 
 @pytest.fixture
 def archive(app, monkeypatch):
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite re-indexes in one process: its writer is the limit (search_index)")
     archive = build_archive()
     for i in range(6):
         publish(
@@ -50,25 +47,25 @@ def archive(app, monkeypatch):
             agency=archive.other_agency if i % 2 else archive.agency,
         )
     db.session.commit()
-    monkeypatch.setattr(search_index, "SHARDED_FROM", 1)
+    monkeypatch.setattr(search_index, "PROCESSES_FROM", 1)
     with db.engine.connect() as conn:
         monkeypatch.setattr(type(get_backend(conn)), "batch_size", 2)
     return archive
 
 
 def test_worker_processes_build_the_index_one_process_builds(archive, monkeypatch):
-    assert archive_reindex(workers=1) == 9
+    assert archive_reindex() == 9
     one_process = _snapshot()
-    sharded = []
-    run_sharded = bulk.run_sharded
+    pools = []
+    executor = bulk._executor
     monkeypatch.setattr(
-        bulk, "run_sharded", lambda *a, **k: sharded.append(a[6]) or run_sharded(*a, **k)
+        bulk, "_executor", lambda workers: pools.append(workers) or executor(workers)
     )
     steps = []
 
     assert archive_reindex(workers=2, progress=steps.append) == 9
-    assert sharded == [2]  # the worker processes did the reading and the word work
-    assert sum(steps) == 9 and max(steps) <= 2  # progress shard by shard
+    assert pools == [2]  # two worker processes did the word work
+    assert sum(steps) == 9 and max(steps) <= 2  # progress batch by batch
     assert _snapshot() == one_process
     kitabxana = [r.id for r in archive.published if r.subject.startswith("Kitabxana")]
     assert _found("kitabxana") == sorted(kitabxana)
@@ -77,19 +74,21 @@ def test_worker_processes_build_the_index_one_process_builds(archive, monkeypatc
     assert SECRET_UNPUBLISHED not in str(one_process)
 
 
-def _broken_read(url, topics, lo, hi):
-    """Read a shard in this process; in a worker process, fail as a broken disk would."""
+def _broken_prepare(docs):
+    """Prepare nothing: in a worker process, fail as a worker out of memory would."""
     if multiprocessing.parent_process() is not None:
-        raise OSError("disk I/O error")
-    return search_index.read_shard(url, topics, lo, hi)
+        raise MemoryError("worker out of memory")
+    return None
 
 
 def test_a_failing_worker_leaves_the_old_index_whole(archive, monkeypatch):
-    archive_reindex(workers=1)
+    archive_reindex()
     before = _snapshot()
-    monkeypatch.setattr(search_index, "read_shard", _broken_read)
+    with db.engine.connect() as conn:
+        backend_class = type(get_backend(conn))
+    monkeypatch.setattr(backend_class, "_bulk_prepare", lambda self, pairs: _broken_prepare)
 
-    with pytest.raises(OSError, match="disk I/O error"):
+    with pytest.raises(MemoryError, match="worker out of memory"):
         archive_reindex(workers=2)
     assert _snapshot() == before
     assert len(_found("kitabxana")) == 6
