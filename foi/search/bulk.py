@@ -82,4 +82,6 @@ def _executor(workers: int) -> Executor:
     if workers < 1:
         return ThreadPoolExecutor(1, thread_name_prefix="foi-reindex")
     # "spawn": a fresh interpreter inherits no open connection, thread or lock of this one.
+    # It imports the program's main module again, so that module must keep its work behind
+    # ``if __name__ == "__main__"`` (console scripts such as ``flask`` and ``huey`` do).
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))

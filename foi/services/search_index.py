@@ -7,13 +7,12 @@ re-index a request, so the entry is built here, apart from either.
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from foi.extensions import db
 from foi.models import Agency, Document, InfoRequest, Response
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
-from foi.requests.states import RequestStatus
 from foi.search import SearchDocument, get_backend
 from foi.services.counters import published_by_agency, recount
 from foi.services.db import transaction
@@ -47,28 +46,17 @@ def _first_topic(agency: Agency) -> str | None:
 def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
     """Yield the index entry of every published request, oldest first, for a full re-index.
 
-    The same fields as :func:`search_document`, read a batch at a time with plain queries (a
-    request, its answer and its released files' text) rather than loading each request's
-    objects, which would cost several queries a request.
+    The same fields as :func:`search_document`, read a range of ids at a time with plain
+    queries (the requests, their answers and their released files' text) rather than loading
+    each request's objects, which would cost several queries a request.
     """
     topics = {a.id: _first_topic(a) for a in db.session.scalars(select(Agency))}
-    last = 0
-    while True:
-        # Every query is answered from a primary or unique key, whatever the planner knows:
-        # on tables just loaded and not yet analysed, "status = published ORDER BY id" made
-        # PostgreSQL read and sort every published request for each batch.
-        page = db.session.execute(
-            select(InfoRequest.id, InfoRequest.status)
-            .where(InfoRequest.id > last)
-            .order_by(InfoRequest.id)
-            .limit(batch_size)
-        ).all()
-        if not page:
-            return
-        last = page[-1].id
-        ids = [r.id for r in page if r.status == RequestStatus.PUBLISHED]
-        if not ids:
-            continue
+    highest = db.session.scalar(select(func.max(InfoRequest.id))) or 0
+    for lo in range(0, highest, batch_size):
+        # Ranges of the primary key (and of the unique or indexed request_id), the same
+        # statements every time: answered from those keys whatever the planner knows of
+        # tables just loaded, and compiled once instead of once per list of ids.
+        hi = lo + batch_size
         rows = db.session.execute(
             select(
                 InfoRequest.id,
@@ -79,22 +67,30 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
                 InfoRequest.outcome,
                 InfoRequest.published_at,
             )
-            .where(InfoRequest.id.in_(ids), InfoRequest.is_public)
+            .where(InfoRequest.id > lo, InfoRequest.id <= hi, InfoRequest.is_public)
             .order_by(InfoRequest.id)
         ).all()
-        ids = [r.id for r in rows]
+        if not rows:
+            continue
+        # The range's answers and files of requests not in the archive are read too, and
+        # dropped: only those of ``rows`` reach an entry.
         answers = {
             request_id: public if public is not None else body
             for request_id, public, body in db.session.execute(
                 select(Response.request_id, Response.public_body, Response.body).where(
-                    Response.request_id.in_(ids)
+                    Response.request_id > lo, Response.request_id <= hi
                 )
             )
         }
         files: dict[int, list[str]] = {}
         for request_id, text in db.session.execute(
             select(Document.request_id, Document.text)
-            .where(Document.request_id.in_(ids), Document.source == FROM_AGENCY, Document.public)
+            .where(
+                Document.request_id > lo,
+                Document.request_id <= hi,
+                Document.source == FROM_AGENCY,
+                Document.public,
+            )
             .order_by(Document.id)
         ):
             if text:
