@@ -86,6 +86,7 @@ def populate(app, archive: Archive, n: int) -> dict[str, float]:
     """Insert ``n`` published requests and index them; return the timings."""
     from foi.extensions import db
     from foi.models import Agency, User
+    from foi.services import counters
     from foi.services.search_index import archive_reindex
 
     with app.app_context():
@@ -137,6 +138,8 @@ def populate(app, archive: Archive, n: int) -> dict[str, float]:
                         conn.execute(sa.insert(table), values)
                 rows += len(batch)
         rows_s = time.perf_counter() - started
+        counters.recount()  # the rows came past the counting the services do
+        db.session.commit()
         # The index is built by what `flask foi reindex` runs: the published requests, answers
         # and released files' text read back from those tables, by worker processes for a
         # large archive (FOI_REINDEX_WORKERS).
