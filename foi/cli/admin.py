@@ -83,10 +83,10 @@ def seed_demo(count):
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=0),
     default=None,
-    help="Worker processes that read and prepare a large archive while this one writes"
-    " (default FOI_REINDEX_WORKERS, the number of CPUs; 1: all in this process).",
+    help="Worker processes doing the word work of a large archive while this one reads and"
+    " writes (default FOI_REINDEX_WORKERS, the number of CPUs; 0: one helper thread).",
 )
 def reindex(on_queue, workers):
     """Rebuild the archive's search index from the published requests.
@@ -105,6 +105,6 @@ def reindex(on_queue, workers):
                 "\nBuilding and merging the index (minutes for a large archive)…"
             ),
             optimizing=lambda: click.echo("Updating the statistics of the query planner…"),
-            workers=workers or current_app.config["REINDEX_WORKERS"],
+            workers=current_app.config["REINDEX_WORKERS"] if workers is None else workers,
         )
     click.echo(f"{done} requests indexed.")

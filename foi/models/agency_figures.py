@@ -1,4 +1,4 @@
-"""An agency's statistics as the scheduler last counted them, for its public page and the API."""
+"""An agency's statistics as the scheduler last counted them, for its public page."""
 
 from datetime import datetime
 

@@ -68,8 +68,8 @@ def agency_figures(
 ) -> tuple[AgencyStatistics, datetime]:
     """Return the agency's statistics as last counted (:func:`agency_figures_refresh`), and when.
 
-    Counting grows with the agency's requests (about 0.2 s at 25,000 of them), so its page and
-    the API read the scheduler's last count instead, one row. Only the number of published
+    Counting grows with the agency's requests (about 0.2 s at 25,000 of them), so its public
+    page reads the scheduler's last count instead, one row. Only the number of published
     answers is read live, from the counters every publication keeps. An agency not counted
     yet (just created, or no scheduler running) is counted now.
     """
