@@ -8,12 +8,21 @@ a newline, ``\\N`` for NULL, and a backslash escaping itself, tab, newline and c
 
 from collections.abc import Iterable
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+def escaped(value: str) -> str:
+    """Return one value with COPY's four special characters escaped.
+
+    Four ``str.replace`` calls, each a scan in C: ``str.translate`` with a table looks every
+    character up in a dict, and at a million requests it took 300 µs of a request's 515 µs of
+    word work (the texts and the tsvector literals are long).
+    """
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
 
 
 def copy_text(rows: Iterable[tuple]) -> str:
     """Return ``rows`` as COPY text; a value is written as ``str`` of it, ``None`` as NULL."""
     return "".join(
-        "\t".join("\\N" if v is None else str(v).translate(_ESCAPES) for v in row) + "\n"
-        for row in rows
+        "\t".join("\\N" if v is None else escaped(str(v)) for v in row) + "\n" for row in rows
     )

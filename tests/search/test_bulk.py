@@ -19,3 +19,13 @@ def test_reindex_in_batches_indexes_every_document_once(doc, backend, conn, sear
         "SELECT docs FROM search_term WHERE term = 'kitabxanalarının'"
     ).scalar()
     assert docs_with == 10
+
+
+def test_reindex_keeps_tabs_newlines_and_backslashes_of_a_text(doc, backend, conn, search):
+    # PostgreSQL's rows travel as COPY text, where these four characters are escaped.
+    body = "Cədvəl:\tsətir 1\r\nsətir 2 C:\\qovluq\\fayl"
+    backend.reindex(conn, [doc(1, "Tab\tbaşlıq", body)])
+    (hit,) = search("qovluq").hits
+    assert hit.title == "Tab\tbaşlıq"
+    assert "C:\\<mark>qovluq</mark>\\fayl" in str(hit.snippet)
+    assert [h.request_id for h in search("sətir").hits] == [1]
