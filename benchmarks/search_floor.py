@@ -110,7 +110,9 @@ def sqlite_floor(n: int, workdir: Path) -> dict:
                 ("staging", fts, 6),
             ):
                 values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(width))
-                db.execute(f"INSERT INTO {table} SELECT {values} FROM json_each(?)", (rows,))
+                db.execute(
+                    f"INSERT INTO {table} SELECT {values} FROM json_each(CAST(? AS TEXT))", (rows,)
+                )
             db.execute("COMMIT")
         layouts = {}
         for name in _layouts(SQLITE_LAYOUTS):

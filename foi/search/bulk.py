@@ -11,12 +11,16 @@ worker processes instead, and this process only reads and writes.
 """
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 import sqlalchemy as sa
+
+# How much lower than this process's the workers' scheduling priority is (see os.nice).
+WORKER_NICENESS = 10
 
 
 def batches(docs: Iterable[Any], size: int) -> Iterator[tuple[list[Any], int]]:
@@ -43,8 +47,9 @@ def run(
 
     ``docs`` is read on this thread only (it may come from a query on ``conn``); ``prepare``
     runs on a helper thread, or with ``workers`` in that many worker processes (it must then
-    be picklable). At most two batches a worker wait to be written, so memory does not grow
-    with the archive when writing is the slower side.
+    be picklable), and gets each document's ``decoded()`` form. At most two batches a worker
+    wait to be written, so memory does not grow with the archive when writing is the slower
+    side.
     """
     done = 0
     highest: int | None = None
@@ -67,7 +72,7 @@ def run(
     with _executor(workers) as pool:
         try:
             for batch, given in batches(docs, backend.batch_size):
-                pending.append((batch, given, pool.submit(prepare, batch)))
+                pending.append((batch, given, pool.submit(_prepare_decoded, prepare, batch)))
                 if len(pending) > 2 * max(1, workers) - 1:
                     write(*pending.popleft())
             while pending:
@@ -78,10 +83,24 @@ def run(
     return done
 
 
+def _prepare_decoded(prepare: Callable[[list[Any]], Any], batch: list[Any]) -> Any:
+    # The documents may come with their texts as bytes (EncodedDocument): decoded here, in a
+    # worker process or on the helper thread, not by the process that reads and writes.
+    return prepare([d.decoded() for d in batch])
+
+
 def _executor(workers: int) -> Executor:
     if workers < 1:
         return ThreadPoolExecutor(1, thread_name_prefix="foi-reindex")
     # "spawn": a fresh interpreter inherits no open connection, thread or lock of this one.
     # It imports the program's main module again, so that module must keep its work behind
     # ``if __name__ == "__main__"`` (console scripts such as ``flask`` and ``huey`` do).
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    # The workers run at a lower priority: the writing (this process, and PostgreSQL's server
+    # process) is the one step that cannot be shared out, so it should never wait for a CPU
+    # they hold; and a re-index on a web host then gives way to the pages it serves.
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=os.nice,
+        initargs=(WORKER_NICENESS,),
+    )

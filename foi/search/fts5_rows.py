@@ -34,12 +34,14 @@ FTS_COLUMNS = ("rowid", "title_exact", "title_folded", "text_exact", "text_folde
 
 def prepare_rows(
     docs: Sequence[SearchDocument], pairs: frozenset[str] | None, count: bool = True
-) -> tuple[str, str, str, Counter]:
+) -> tuple[bytes, bytes, bytes, Counter]:
     """Return the rows of ``docs`` for the three tables and the count of their word forms.
 
     The rows are JSON arrays, each table's written by one statement (``json_each``): the
     driver lets go of Python's interpreter lock for the whole statement, instead of taking
-    it back after every row while a helper thread prepares the next batch. Without
+    it back after every row while a helper thread prepares the next batch. They are UTF-8
+    bytes: a worker process's result is unpickled by the one process that writes, where bytes
+    cost a copy and a ``str`` of Azerbaijani text costs decoding (about 40 µs a request). Without
     ``count`` the word forms are not counted (a re-index reads the counts from the finished
     index instead).
     """
@@ -69,9 +71,9 @@ def prepare_rows(
             )
         )
     return (
-        json.dumps(documents, ensure_ascii=False),
-        json.dumps(texts, ensure_ascii=False),
-        json.dumps(fts, ensure_ascii=False),
+        json.dumps(documents, ensure_ascii=False).encode(),
+        json.dumps(texts, ensure_ascii=False).encode(),
+        json.dumps(fts, ensure_ascii=False).encode(),
         delta or Counter(),
     )
 

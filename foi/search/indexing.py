@@ -18,7 +18,7 @@ from foi.search import bulk
 from foi.search.terms import PAIR_SAMPLE, choose_pair_words, pair_words, save_pair_words
 from foi.search.terms import apply as apply_terms
 from foi.search.tokens import folded_words
-from foi.search.values import SearchDocument
+from foi.search.values import EncodedDocument, SearchDocument
 
 
 class Indexing(ABC):
@@ -48,7 +48,7 @@ class Indexing(ABC):
     def reindex(
         self,
         conn: sa.Connection,
-        docs: Iterable[SearchDocument],
+        docs: Iterable[SearchDocument | EncodedDocument],
         progress: Callable[[int], None] | None = None,
         finishing: Callable[[], None] | None = None,
         workers: int = 0,
@@ -62,7 +62,7 @@ class Indexing(ABC):
         helper thread.
         """
         docs = iter(docs)
-        sample = list(itertools.islice(docs, PAIR_SAMPLE))
+        sample = [d.decoded() for d in itertools.islice(docs, PAIR_SAMPLE)]
         pairs = choose_pair_words(
             folded_words(f"{d.reference}\n{d.title}\n{d.body}\n{d.answer}\n{d.attachments_text}")
             for d in sample

@@ -154,11 +154,12 @@ class PostgresBackend(SearchBackend):
     @classmethod
     def prepare(
         cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None
-    ) -> tuple[str, str, Counter]:
+    ) -> tuple[bytes, bytes, Counter]:
         """Return the COPY rows of ``docs`` for both tables and the count of their word forms.
 
         The tsvector and pairs literals are built here (:func:`build_vectors`), and every row
-        formatted as COPY text, so that writing them is one ``COPY`` a table and nothing more.
+        formatted as COPY text, so that writing them is one ``COPY`` a table and nothing more;
+        as UTF-8 bytes, which a worker process's result is unpickled from without decoding.
         """
         terms: Counter = Counter()
         documents, texts = [], []
@@ -183,7 +184,7 @@ class PostgresBackend(SearchBackend):
             )
             texts.append((d.request_id, body, answer, files))
             terms.update(facet_keys(d.agency_id, d.outcome, published.year, d.topic))
-        return copy_text(documents), copy_text(texts), terms
+        return copy_text(documents).encode(), copy_text(texts).encode(), terms
 
     def _write_prepared(self, conn: sa.Connection, prepared: Any) -> None:
         documents, texts, terms = prepared

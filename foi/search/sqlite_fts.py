@@ -174,7 +174,7 @@ class SqliteBackend(SearchBackend):
     @classmethod
     def prepare(
         cls, docs: Sequence[SearchDocument], pairs: frozenset[str] | None, count: bool = True
-    ) -> tuple[str, str, str, Counter]:
+    ) -> tuple[bytes, bytes, bytes, Counter]:
         """Return the rows of ``docs`` and the count of their word forms (:func:`prepare_rows`)."""
         return prepare_rows(docs, pairs, count)
 
@@ -191,8 +191,10 @@ class SqliteBackend(SearchBackend):
             values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
             conn.exec_driver_sql(
                 # S608 is a false positive here: fixed table names and SQL fragments; user input is
-                # only ever bound.
-                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM json_each(?)",  # noqa: S608
+                # only ever bound. The rows are UTF-8 bytes (a BLOB to SQLite): CAST reads them
+                # as the text they are, without a conversion.
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values}"  # noqa: S608
+                " FROM json_each(CAST(? AS TEXT))",
                 (rows,),
             )
         self._count_terms(conn, delta)

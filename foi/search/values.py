@@ -30,6 +30,46 @@ class SearchDocument:
     topic: str | None
     published_at: datetime
 
+    def decoded(self) -> "SearchDocument":
+        """Return this document (see :meth:`EncodedDocument.decoded`)."""
+        return self
+
+
+class EncodedDocument(NamedTuple):
+    """A :class:`SearchDocument` whose texts are still the UTF-8 bytes the database holds.
+
+    A full re-index reads every published request in the one process that writes the index,
+    and sends it to a worker process for the word work: as bytes, that process neither decodes
+    the texts when reading nor encodes them again when sending (measured on SQLite: about 45 µs
+    a request of its time, against the 105 µs of FTS5 indexing); the worker decodes them.
+    """
+
+    request_id: int
+    reference: str
+    title: bytes
+    body: bytes
+    answer: bytes
+    attachments_text: bytes
+    agency_id: int
+    outcome: str
+    topic: str | None
+    published_at: datetime
+
+    def decoded(self) -> SearchDocument:
+        """Return the document with its texts as ``str``."""
+        return SearchDocument(
+            self.request_id,
+            self.reference,
+            self.title.decode(),
+            self.body.decode(),
+            self.answer.decode(),
+            self.attachments_text.decode(),
+            self.agency_id,
+            self.outcome,
+            self.topic,
+            self.published_at,
+        )
+
 
 @dataclass(frozen=True)
 class SearchQuery:

@@ -6,14 +6,18 @@ re-index a request, so the entry is built here, apart from either.
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import LargeBinary, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from foi.extensions import db
 from foi.models import Agency, Document, InfoRequest, Response
 from foi.models.base import utcnow
 from foi.models.document import FROM_AGENCY
 from foi.search import SearchDocument, get_backend
+from foi.search.values import EncodedDocument
 from foi.services.counters import published_by_agency, recount
 from foi.services.db import transaction
 from foi.services.public_content import public_content_changed
@@ -43,12 +47,14 @@ def _first_topic(agency: Agency) -> str | None:
     return next(iter(agency.topic_list), None)
 
 
-def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
+def published_documents(batch_size: int = 1_000) -> Iterator[EncodedDocument]:
     """Yield the index entry of every published request, oldest first, for a full re-index.
 
     The same fields as :func:`search_document`, read a range of ids at a time with plain
     queries (the requests, their answers and their released files' text) rather than loading
-    each request's objects, which would cost several queries a request.
+    each request's objects, which would cost several queries a request. The texts stay the
+    bytes the database holds (:class:`~foi.search.values.EncodedDocument`): the worker
+    processes that split their words decode them.
     """
     topics = {a.id: _first_topic(a) for a in db.session.scalars(select(Agency))}
     highest = db.session.scalar(select(func.max(InfoRequest.id))) or 0
@@ -61,8 +67,8 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
             select(
                 InfoRequest.id,
                 InfoRequest.reference,
-                InfoRequest.subject,
-                InfoRequest.body,
+                utf8(InfoRequest.subject),
+                utf8(InfoRequest.body),
                 InfoRequest.agency_id,
                 InfoRequest.outcome,
                 InfoRequest.published_at,
@@ -77,14 +83,14 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
         answers = {
             request_id: public if public is not None else body
             for request_id, public, body in db.session.execute(
-                select(Response.request_id, Response.public_body, Response.body).where(
+                select(Response.request_id, utf8(Response.public_body), utf8(Response.body)).where(
                     Response.request_id > lo, Response.request_id <= hi
                 )
             )
         }
-        files: dict[int, list[str]] = {}
+        files: dict[int, list[bytes]] = {}
         for request_id, text in db.session.execute(
-            select(Document.request_id, Document.text)
+            select(Document.request_id, utf8(Document.text))
             .where(
                 Document.request_id > lo,
                 Document.request_id <= hi,
@@ -95,19 +101,38 @@ def published_documents(batch_size: int = 1_000) -> Iterator[SearchDocument]:
         ):
             if text:
                 files.setdefault(request_id, []).append(text)
-        for r in rows:
-            yield SearchDocument(
-                request_id=r.id,
-                reference=r.reference,
-                title=r.subject,
-                body=r.body,
-                answer=answers.get(r.id) or "",
-                attachments_text="\n".join(files.get(r.id, ())),
-                agency_id=r.agency_id,
-                outcome=r.outcome or "",
-                topic=topics.get(r.agency_id),
-                published_at=r.published_at,
+        for request_id, reference, title, body, agency_id, outcome, published_at in rows:
+            yield EncodedDocument(
+                request_id,
+                reference,
+                title or b"",
+                body or b"",
+                answers.get(request_id) or b"",
+                b"\n".join(files.get(request_id, ())),
+                agency_id,
+                outcome or "",
+                topics.get(agency_id),
+                published_at,
             )
+
+
+class utf8(FunctionElement):
+    """A text column's value as its UTF-8 bytes, which the driver hands over without decoding."""
+
+    type = LargeBinary()
+    inherit_cache = True
+
+
+@compiles(utf8)
+def _utf8_sqlite(element: utf8, compiler: Any, **kw: Any) -> str:
+    # SQLite keeps text as UTF-8 (foi's databases are created so): the cast converts nothing.
+    return f"CAST({compiler.process(element.clauses, **kw)} AS BLOB)"
+
+
+@compiles(utf8, "postgresql")
+def _utf8_postgresql(element: utf8, compiler: Any, **kw: Any) -> str:
+    # Not CAST(… AS bytea), which would read backslashes in the text as escapes.
+    return f"convert_to({compiler.process(element.clauses, **kw)}, 'UTF8')"
 
 
 def index_request(req: InfoRequest, *, now: datetime | None = None) -> None:
