@@ -92,6 +92,10 @@ class SqliteBackend(SearchBackend):
     """Full-text search with SQLite FTS5 and bm25."""
 
     name = "sqlite"
+    # FTS5 writes its pending words out as a new segment at every statement (a savepoint), so
+    # a re-index leaves one segment a batch to merge: at a million requests, 1,000 segments
+    # of 1,000 took 46 s to merge, 100 of 10,000 took 24 s. A batch's rows are about 60 MB.
+    batch_size = 10_000
 
     def create_schema(self, conn: sa.Connection) -> None:
         """Create the search tables and indexes if they do not exist."""
