@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-# How much lower than this process's the workers' scheduling priority is (see os.nice).
+# The niceness the worker processes add to their own (os.nice): 10 is far below the writer's.
 WORKER_NICENESS = 10
 
 
